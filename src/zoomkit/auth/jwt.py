@@ -1,0 +1,63 @@
+"""Legacy JWT apps, still found on private-cloud and on-premise Zoom deployments."""
+
+from __future__ import annotations
+
+import httpx
+import jwt as pyjwt
+
+from .._clock import Clock
+from ._base import TokenAuth
+from ._token import OAuthToken
+
+__all__ = ["JWTAuth"]
+
+
+class JWTAuth(TokenAuth):
+    """Sign short-lived HS256 tokens (``iss`` = API key, ``exp``) locally with the API secret.
+
+    Zoom's public cloud retired JWT apps in September 2023; use this only where a deployment
+    still accepts them. Tokens live ``ttl`` seconds and are re-signed before they expire.
+    """
+
+    def __init__(
+        self,
+        api_key: str,
+        api_secret: str,
+        *,
+        ttl: float = 300.0,
+        refresh_margin: float = 30.0,
+        clock: Clock | None = None,
+    ) -> None:
+        if not isinstance(api_key, str) or not api_key.strip():
+            raise ValueError("JWTAuth needs a non-empty api_key")
+        if not isinstance(api_secret, str) or not api_secret.strip():
+            raise ValueError("JWTAuth needs a non-empty api_secret")
+        if ttl <= refresh_margin:
+            raise ValueError("JWTAuth ttl must be longer than refresh_margin")
+        super().__init__(refresh_margin=refresh_margin, clock=clock, honour_api_url=False)
+        self.api_key = api_key
+        self._api_secret = api_secret
+        self.ttl = ttl
+        self._token: OAuthToken | None = None
+
+    def __repr__(self) -> str:
+        return f"JWTAuth(api_key={self.api_key!r}, api_secret=***, ttl={self.ttl})"
+
+    async def _usable_token(self) -> OAuthToken:
+        if self._token is None or not self._is_usable(self._token):
+            expires_at = int(self.clock.time() + self.ttl)
+            signed = pyjwt.encode(
+                {"iss": self.api_key, "exp": expires_at}, self._api_secret, algorithm="HS256"
+            )
+            self._token = OAuthToken(access_token=signed, expires_at=float(expires_at))
+        return self._token
+
+    def _token_request(self) -> httpx.Request:  # pragma: no cover - never needed
+        raise RuntimeError("JWT tokens are signed locally")
+
+    async def _accept_token_response(self, response: httpx.Response) -> OAuthToken:
+        raise RuntimeError("JWT tokens are signed locally")  # pragma: no cover
+
+    def _forget(self, token: OAuthToken) -> None:
+        if self._token is not None and self._token.access_token == token.access_token:
+            self._token = None
