@@ -1,0 +1,38 @@
+"""zoomkit: the async, typed Python SDK for the Zoom REST API.
+
+::
+
+    from zoomkit import ZoomClient
+    from zoomkit.auth import ServerToServerOAuth
+
+    async with ZoomClient(auth=ServerToServerOAuth(account_id, client_id, secret)) as zoom:
+        me = await zoom.users.me()
+"""
+
+from . import errors
+from ._client import ConfigurationError, ZoomClient
+from ._clock import Clock, SystemClock
+from ._http import build_path
+from ._response import RateLimitInfo, ZoomResponse
+from ._retry import RetryPolicy
+from ._version import __version__
+from .pagination import AsyncPaginator, Page
+from .types import NOT_GIVEN, MeetingUUID, NotGiven
+
+__all__ = [
+    "NOT_GIVEN",
+    "AsyncPaginator",
+    "Clock",
+    "ConfigurationError",
+    "MeetingUUID",
+    "NotGiven",
+    "Page",
+    "RateLimitInfo",
+    "RetryPolicy",
+    "SystemClock",
+    "ZoomClient",
+    "ZoomResponse",
+    "__version__",
+    "build_path",
+    "errors",
+]

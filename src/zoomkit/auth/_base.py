@@ -125,12 +125,8 @@ class TokenAuth(AuthStrategy):
         return (
             token is not None
             and token.access_token != self._rejected
-            and token.is_fresh(self.clock.time(), self._margin_for(token))
+            and token.is_fresh(self.clock.time(), self.refresh_margin)
         )
-
-    def _margin_for(self, token: OAuthToken) -> float:
-        # Never let the margin swallow a short-lived token whole.
-        return min(self.refresh_margin, max(0.0, (token.expires_at - self.clock.time()) / 2))
 
     async def _obtain_token(self) -> AsyncGenerator[httpx.Request | OAuthToken, httpx.Response]:
         """Yield token requests until a usable token is known; the last item yielded is it."""

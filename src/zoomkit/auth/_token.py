@@ -58,6 +58,7 @@ class OAuthToken:
     scope: tuple[str, ...] = ()
     api_url: str | None = None
     token_type: str = "bearer"
+    issued_at: float | None = None
 
     def __repr__(self) -> str:
         refresh = ", refresh_token=***" if self.refresh_token else ""
@@ -67,7 +68,13 @@ class OAuthToken:
         )
 
     def is_fresh(self, now: float, margin: float) -> bool:
-        """True while the token has more than ``margin`` seconds left."""
+        """True while the token has more than ``margin`` seconds left.
+
+        The margin never exceeds half the token's lifetime, so a short-lived token is still
+        used for a while instead of being refetched on every call.
+        """
+        if self.issued_at is not None:
+            margin = min(margin, (self.expires_at - self.issued_at) / 2)
         return self.expires_at - now > margin
 
     def to_dict(self) -> dict[str, Any]:
@@ -79,6 +86,7 @@ class OAuthToken:
             "scope": " ".join(self.scope),
             "api_url": self.api_url,
             "token_type": self.token_type,
+            "issued_at": self.issued_at,
         }
 
     @classmethod
@@ -90,6 +98,7 @@ class OAuthToken:
             scope=tuple(str(data.get("scope") or "").split()),
             api_url=data.get("api_url"),
             token_type=str(data.get("token_type") or "bearer"),
+            issued_at=float(data["issued_at"]) if data.get("issued_at") is not None else None,
         )
 
     def with_expiry(self, expires_at: float) -> OAuthToken:
@@ -181,4 +190,5 @@ def parse_token_response(response: httpx.Response, *, now: float) -> OAuthToken:
         scope=tuple(str(data.get("scope") or "").split()),
         api_url=api_url if isinstance(api_url, str) and api_url else None,
         token_type=str(data.get("token_type") or "bearer"),
+        issued_at=now,
     )

@@ -260,4 +260,5 @@ def _with_refresh(token: OAuthToken, refresh_token: str) -> OAuthToken:
         scope=token.scope,
         api_url=token.api_url,
         token_type=token.token_type,
+        issued_at=token.issued_at,
     )

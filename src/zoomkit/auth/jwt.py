@@ -49,7 +49,9 @@ class JWTAuth(TokenAuth):
             signed = pyjwt.encode(
                 {"iss": self.api_key, "exp": expires_at}, self._api_secret, algorithm="HS256"
             )
-            self._token = OAuthToken(access_token=signed, expires_at=float(expires_at))
+            self._token = OAuthToken(
+                access_token=signed, expires_at=float(expires_at), issued_at=self.clock.time()
+            )
         return self._token
 
     def _token_request(self) -> httpx.Request:  # pragma: no cover - never needed

@@ -68,9 +68,9 @@ def _candidates(first: datetime, recurrence: dict[str, Any]) -> Iterator[datetim
         for step in steps:
             month_index = first.month - 1 + step
             year, month = first.year + month_index // 12, month_index % 12 + 1
-            day = _monthly_day(year, month, recurrence)
-            if day is not None:
-                moment = first.replace(year=year, month=month, day=day)
+            day_of_month = _monthly_day(year, month, recurrence)
+            if day_of_month is not None:
+                moment = first.replace(year=year, month=month, day=day_of_month)
                 if moment >= first:
                     yield moment
 

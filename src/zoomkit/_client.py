@@ -1,0 +1,221 @@
+"""ZoomClient: configuration, connection pool and resource attributes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from functools import cached_property
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from ._clock import Clock, SystemClock
+from ._http import RequestLoop, RequestOptions
+from ._response import ZoomResponse
+from ._retry import RetryPolicy
+from ._version import __version__
+from .auth import AuthStrategy, JWTAuth, ServerToServerOAuth
+from .errors import ZoomError
+
+if TYPE_CHECKING:
+    from .resources.meetings import Meetings
+    from .resources.users import Users
+
+__all__ = ["ConfigurationError", "ZoomClient"]
+
+DEFAULT_BASE_URL = "https://api.zoom.us/v2"
+DEFAULT_OAUTH_BASE_URL = "https://zoom.us"
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+DEFAULT_MAX_RETRIES = 2
+
+_S2S_ENV = ("ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET")
+_JWT_ENV = ("ZOOM_API_KEY", "ZOOM_API_SECRET")
+
+
+class ConfigurationError(ZoomError, ValueError):
+    """The client was set up wrongly (for example, no credentials)."""
+
+
+class ZoomClient:
+    """The async Zoom client.
+
+    ::
+
+        async with ZoomClient(auth=ServerToServerOAuth(account_id, client_id, secret)) as zoom:
+            me = await zoom.users.me()
+
+    All options are keyword-only. ``http_client`` lets you bring your own
+    :class:`httpx.AsyncClient` (zoomkit never closes it); ``transport`` plugs in a transport
+    (an aiohttp-backed one, or FakeZoom's) on a client zoomkit owns.
+    """
+
+    def __init__(
+        self,
+        *,
+        auth: httpx.Auth | None = None,
+        base_url: str | None = None,
+        oauth_base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_retry_after: float = 60.0,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        clock: Clock | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        if http_client is not None and transport is not None:
+            raise ConfigurationError("give either http_client or transport, not both")
+        self.base_url = (base_url or os.environ.get("ZOOM_BASE_URL") or DEFAULT_BASE_URL).rstrip(
+            "/"
+        )
+        self.oauth_base_url = (
+            oauth_base_url or os.environ.get("ZOOM_OAUTH_BASE_URL") or DEFAULT_OAUTH_BASE_URL
+        ).rstrip("/")
+        self.clock: Clock = clock or SystemClock()
+        self.auth: httpx.Auth = auth if auth is not None else _auth_from_env()
+        self._owns_http_client = http_client is None
+        self._http_client = http_client or httpx.AsyncClient(
+            transport=transport, timeout=timeout, follow_redirects=False
+        )
+        if isinstance(self.auth, AuthStrategy):
+            self.auth.bind(
+                oauth_base_url=self.oauth_base_url, clock=self.clock, http_client=self._http_client
+            )
+        self._options: dict[str, Any] = {
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "max_retry_after": max_retry_after,
+            "default_headers": dict(default_headers or {}),
+        }
+        self._loop = RequestLoop(
+            http_client=self._http_client,
+            auth=self.auth,
+            base_url=self.base_url,
+            clock=self.clock,
+            retry_policy=RetryPolicy(max_retries=max_retries, max_retry_after=max_retry_after),
+            timeout=timeout,
+            default_headers={
+                "User-Agent": f"zoomkit/{__version__} httpx/{httpx.__version__}",
+                "Accept": "application/json",
+                **(default_headers or {}),
+            },
+        )
+
+    @classmethod
+    def from_env(cls, **options: Any) -> ZoomClient:
+        """Build a client from ``ZOOM_ACCOUNT_ID``, ``ZOOM_CLIENT_ID``, ``ZOOM_CLIENT_SECRET``.
+
+        (Or ``ZOOM_API_KEY`` and ``ZOOM_API_SECRET`` for a legacy JWT app.) ``ZOOM_BASE_URL``
+        and ``ZOOM_OAUTH_BASE_URL`` override Zoom's URLs for private-cloud and ZoomGov.
+        """
+        return cls(auth=_auth_from_env(), **options)
+
+    def with_options(
+        self,
+        *,
+        auth: httpx.Auth | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        max_retry_after: float | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> ZoomClient:
+        """A copy with some options changed, sharing this client's connection pool.
+
+        The copy never closes the pool; close the original when you are done.
+        """
+        clone = ZoomClient(
+            auth=auth or self.auth,
+            base_url=self.base_url,
+            oauth_base_url=self.oauth_base_url,
+            timeout=timeout if timeout is not None else self._options["timeout"],
+            max_retries=max_retries if max_retries is not None else self._options["max_retries"],
+            max_retry_after=(
+                max_retry_after if max_retry_after is not None else self._options["max_retry_after"]
+            ),
+            http_client=self._http_client,
+            clock=self.clock,
+            default_headers={**self._options["default_headers"], **(default_headers or {})},
+        )
+        return clone
+
+    # -- resources -----------------------------------------------------------------------------
+    @cached_property
+    def users(self) -> Users:
+        from .resources.users import Users
+
+        return Users(self)
+
+    @cached_property
+    def meetings(self) -> Meetings:
+        from .resources.meetings import Meetings
+
+        return Meetings(self)
+
+    # -- raw access ------------------------------------------------------------------------------
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> ZoomResponse:
+        """Call any endpoint (path relative to the base URL) through the same loop.
+
+        Returns a :class:`ZoomResponse` with the status, headers (tracking id, rate limits) and
+        body. Build paths with :func:`zoomkit.build_path` so ids are encoded correctly.
+        """
+        return await self._loop.request(
+            method,
+            path,
+            params=params,
+            json_body=json,
+            options=RequestOptions(extra_headers=extra_headers, timeout=timeout),
+        )
+
+    # -- lifecycle -------------------------------------------------------------------------------
+    async def aclose(self) -> None:
+        """Close the connection pool, unless it was given to us."""
+        if self._owns_http_client:
+            await self._http_client.aclose()
+
+    async def __aenter__(self) -> ZoomClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        return f"ZoomClient(base_url={self.base_url!r}, auth={self.auth!r})"
+
+
+def _auth_from_env() -> httpx.Auth:
+    env = os.environ
+    s2s = {name: env.get(name, "").strip() for name in _S2S_ENV}
+    if all(s2s.values()):
+        return ServerToServerOAuth(
+            account_id=s2s["ZOOM_ACCOUNT_ID"],
+            client_id=s2s["ZOOM_CLIENT_ID"],
+            client_secret=s2s["ZOOM_CLIENT_SECRET"],
+        )
+    jwt = {name: env.get(name, "").strip() for name in _JWT_ENV}
+    if all(jwt.values()) and not any(s2s.values()):
+        return JWTAuth(api_key=jwt["ZOOM_API_KEY"], api_secret=jwt["ZOOM_API_SECRET"])
+    missing = [name for name, value in s2s.items() if not value]
+    if len(missing) < len(_S2S_ENV):
+        raise ConfigurationError(
+            f"incomplete Zoom credentials: {', '.join(missing)} not set "
+            f"(Server-to-Server OAuth needs {', '.join(_S2S_ENV)})"
+        )
+    raise ConfigurationError(
+        "no Zoom credentials: pass auth=ServerToServerOAuth(...) (or another strategy from "
+        f"zoomkit.auth), or set {', '.join(_S2S_ENV)} in the environment"
+    )

@@ -1,0 +1,320 @@
+"""The one request loop every call goes through: build, authorise, send, retry, map errors.
+
+Resources never talk to httpx directly. They describe a call (method, path template, ids,
+query, body) and get back parsed models or typed errors. Decisions live in pure functions
+(:mod:`zoomkit._retry`, :func:`make_api_error`) so they are table-tested; this module is the
+thin I/O shell around them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import httpx
+from pydantic import BaseModel
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
+
+from ._clock import Clock
+from ._response import ZoomResponse, parse_model
+from ._retry import RetryPolicy, next_utc_midnight, parse_retry_after, parse_retry_at
+from .auth._token import TOKEN_REQUEST_EXTENSION
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    DailyLimitExceeded,
+    InternalServerError,
+    MeetingNotFound,
+    MissingScopeError,
+    NotFoundError,
+    PageTokenExpiredError,
+    PermissionDeniedError,
+    RateLimitError,
+    UserNotFound,
+    parse_missing_scopes,
+)
+from .types import NOT_GIVEN, encode_path_segment
+
+__all__ = ["RequestLoop", "RequestOptions", "build_path", "make_api_error"]
+
+logger = logging.getLogger("zoomkit")
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+_STATUS_ERRORS: dict[int, type[APIError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    429: RateLimitError,
+}
+_CODE_ERRORS: dict[int, type[APIError]] = {
+    1001: UserNotFound,
+    3001: MeetingNotFound,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RequestOptions:
+    """Per-call escape hatches every resource method accepts."""
+
+    extra_headers: Mapping[str, str] | None = None
+    extra_query: Mapping[str, Any] | None = None
+    extra_body: Mapping[str, Any] | None = None
+    timeout: float | httpx.Timeout | None = None
+    max_retries: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Call:
+    method: str
+    path: str
+    params: dict[str, Any] = field(default_factory=dict)
+    json_body: Any = None
+
+
+def build_path(template: str, **ids: object) -> str:
+    """Fill a path template (``/meetings/{meetingId}``) with encoded ids, one encoder for all."""
+    try:
+        return template.format(**{name: encode_path_segment(v) for name, v in ids.items()})
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"bad path id for {template}: {exc}") from exc
+
+
+def _query_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if hasattr(value, "value") and not isinstance(value, str | int | float):
+        return value.value  # enums
+    return value
+
+
+def clean_params(params: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Drop unset query values and render booleans the way Zoom reads them."""
+    if not params:
+        return {}
+    return {k: _query_value(v) for k, v in params.items() if v is not None and v is not NOT_GIVEN}
+
+
+def make_api_error(response: httpx.Response, *, now: float) -> APIError:
+    """Map a non-2xx response to the most specific :class:`APIError`.
+
+    The status picks the family; Zoom's ``code`` and message refine it (1001 → UserNotFound,
+    3001 → MeetingNotFound, "does not contain scopes" → MissingScopeError, expired page tokens,
+    daily limits). Empty and non-JSON bodies still give a readable error.
+    """
+    status = response.status_code
+    body: object = None
+    code: int | None = None
+    message = ""
+    errors: list[dict[str, Any]] = []
+    if response.content:
+        try:
+            body = json.loads(response.content)
+        except ValueError:
+            body = response.text[:200]
+    if isinstance(body, dict):
+        raw_code = body.get("code")
+        if isinstance(raw_code, int) and not isinstance(raw_code, bool):
+            code = raw_code
+        elif isinstance(raw_code, str) and raw_code.isdigit():
+            code = int(raw_code)
+        raw_message = body.get("message") or body.get("reason") or body.get("error")
+        message = raw_message if isinstance(raw_message, str) else ""
+        raw_errors = body.get("errors")
+        if isinstance(raw_errors, list):
+            errors = [e for e in raw_errors if isinstance(e, dict)]
+    if not message:
+        reason = response.reason_phrase or "error"
+        message = (
+            f"{reason} (no JSON error body)" if body is None or isinstance(body, str) else reason
+        )
+    kwargs: dict[str, Any] = {
+        "status_code": status,
+        "code": code,
+        "errors": errors,
+        "tracking_id": response.headers.get("x-zm-trackingid"),
+        "response": response,
+        "body": body,
+    }
+    lowered = message.lower()
+    if "does not contain scope" in lowered or code == 4711:
+        return MissingScopeError(message, scopes=parse_missing_scopes(message), **kwargs)
+    if _is_daily_limit(status, code, lowered, response.headers):
+        retry_at = parse_retry_at(response.headers.get("retry-after"), now=now)
+        return DailyLimitExceeded(
+            message,
+            retry_at=retry_at or next_utc_midnight(now),
+            limit_type=response.headers.get("x-ratelimit-type") or "Daily-limit",
+            category=response.headers.get("x-ratelimit-category"),
+            **kwargs,
+        )
+    if status == 429:
+        return RateLimitError(
+            message,
+            retry_after=parse_retry_after(response.headers.get("retry-after"), now=now),
+            limit_type=response.headers.get("x-ratelimit-type"),
+            category=response.headers.get("x-ratelimit-category"),
+            **kwargs,
+        )
+    if code == 300 and "next page token" in lowered:
+        return PageTokenExpiredError(message, **kwargs)
+    if code in _CODE_ERRORS:
+        return _CODE_ERRORS[code](message, **kwargs)
+    if status >= 500:
+        return InternalServerError(message, **kwargs)
+    return _STATUS_ERRORS.get(status, APIError)(message, **kwargs)
+
+
+def _is_daily_limit(status: int, code: int | None, message: str, headers: httpx.Headers) -> bool:
+    if status == 429:
+        limit_type = (headers.get("x-ratelimit-type") or "").lower()
+        return limit_type.startswith("daily") or "daily" in message
+    # Older behaviour: HTTP 400/300 "A maximum of N meetings can be created/updated ... in one day".
+    return code == 300 and "in one day" in message
+
+
+def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+    """Wrap an httpx failure, recording whether the API request could have reached Zoom."""
+    failed = getattr(exc, "_request", None) or request
+    token_phase = bool(failed.extensions.get(TOKEN_REQUEST_EXTENSION))
+    never_sent = token_phase or isinstance(
+        exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout
+    )
+    where = "the OAuth token endpoint" if token_phase else "Zoom"
+    error: APIConnectionError
+    if isinstance(exc, httpx.TimeoutException):
+        error = APITimeoutError(
+            f"request to {where} timed out ({type(exc).__name__})", request=request
+        )
+    else:
+        error = APIConnectionError(
+            f"could not complete the request to {where} ({type(exc).__name__})", request=request
+        )
+    error.request_sent = not never_sent  # type: ignore[attr-defined]
+    return error
+
+
+class RequestLoop:
+    """Sends calls with retries on one httpx client; shared by a client and its clones."""
+
+    def __init__(
+        self,
+        *,
+        http_client: httpx.AsyncClient,
+        auth: httpx.Auth,
+        base_url: str,
+        clock: Clock,
+        retry_policy: RetryPolicy,
+        timeout: float | httpx.Timeout,
+        default_headers: Mapping[str, str],
+    ) -> None:
+        self.http_client = http_client
+        self.auth = auth
+        self.base_url = base_url.rstrip("/")
+        self.clock = clock
+        self.retry_policy = retry_policy
+        self.timeout = timeout
+        self.default_headers = dict(default_headers)
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json_body: Any = None,
+        options: RequestOptions | None = None,
+    ) -> ZoomResponse:
+        """Send one logical call (with retries) and return the successful response."""
+        options = options or RequestOptions()
+        call_params = clean_params(params)
+        if options.extra_query:
+            call_params.update(clean_params(options.extra_query))
+        body = json_body
+        if options.extra_body:
+            if body is not None and not isinstance(body, dict):
+                raise TypeError("extra_body needs a JSON object body")
+            body = {**(body or {}), **options.extra_body}
+        policy = self.retry_policy
+        if options.max_retries is not None:
+            policy = RetryPolicy(
+                max_retries=options.max_retries,
+                max_retry_after=policy.max_retry_after,
+                initial_backoff=policy.initial_backoff,
+                max_backoff=policy.max_backoff,
+            )
+        call = _Call(method.upper(), path, call_params, body)
+
+        def wait(state: RetryCallState) -> float:
+            error = state.outcome.exception() if state.outcome else None
+            seconds = policy.wait_seconds(error, attempt=state.attempt_number) if error else 0.0
+            logger.info(
+                "retrying %s %s in %.2fs after %s (attempt %d of %d)",
+                call.method,
+                call.path,
+                seconds,
+                type(error).__name__,
+                state.attempt_number + 1,
+                policy.max_retries + 1,
+            )
+            return seconds
+
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(policy.max_retries + 1),
+            retry=retry_if_exception(lambda exc: policy.should_retry(exc, method=call.method)),
+            wait=wait,
+            sleep=self.clock.sleep,
+            reraise=True,
+        )
+        response: httpx.Response = await retrying(self._send_once, call, options)
+        return ZoomResponse(response)
+
+    async def request_model(
+        self,
+        model: type[ModelT],
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json_body: Any = None,
+        options: RequestOptions | None = None,
+    ) -> ModelT:
+        response = await self.request(
+            method, path, params=params, json_body=json_body, options=options
+        )
+        return parse_model(response.http_response, model)
+
+    async def _send_once(self, call: _Call, options: RequestOptions) -> httpx.Response:
+        headers = {**self.default_headers, **(options.extra_headers or {})}
+        request = self.http_client.build_request(
+            call.method,
+            self.base_url + call.path,
+            params=call.params or None,
+            json=call.json_body,
+            headers=headers,
+            timeout=options.timeout if options.timeout is not None else self.timeout,
+        )
+        try:
+            response = await self.http_client.send(request, auth=self.auth)
+        except httpx.TransportError as exc:
+            raise _connection_error(exc, request) from exc
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s -> %d (tracking id %s)",
+                call.method,
+                response.request.url.path,
+                response.status_code,
+                response.headers.get("x-zm-trackingid"),
+            )
+        if response.is_success:
+            return response
+        raise make_api_error(response, now=self.clock.time())

@@ -1,0 +1,219 @@
+"""``client.meetings``: schedule, read, change and cancel meetings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+import httpx
+
+from .._http import build_path
+from ..models.meetings import (
+    Meeting,
+    MeetingList,
+    MeetingListItem,
+    MeetingListType,
+    MeetingSettings,
+    MeetingType,
+    RecurrenceParams,
+    TrackingField,
+    build_meeting_create_body,
+    build_meeting_update_body,
+)
+from ..pagination import AsyncPaginator
+from ..types import NOT_GIVEN, NotGiven
+from ._base import Resource, meeting_id_value, options, page_size_value, zoom_date
+
+__all__ = ["Meetings"]
+
+
+class Meetings(Resource):
+    """Meetings. Ids are Zoom's numeric meeting ids (int64)."""
+
+    async def create(
+        self,
+        user_id: str = "me",
+        *,
+        topic: str,
+        type: MeetingType | int = MeetingType.SCHEDULED,
+        start_time: datetime | None = None,
+        duration: int | None = None,
+        timezone: str | None = None,
+        password: str | None = None,
+        default_password: bool | None = None,
+        agenda: str | None = None,
+        recurrence: RecurrenceParams | Mapping[str, Any] | None = None,
+        settings: MeetingSettings | Mapping[str, Any] | None = None,
+        schedule_for: str | None = None,
+        template_id: str | None = None,
+        tracking_fields: Sequence[TrackingField | Mapping[str, Any]] | None = None,
+        pre_schedule: bool | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> Meeting:
+        """Schedule a meeting for ``user_id`` and return it (with ``id`` and ``join_url``).
+
+        ``start_time`` must be timezone-aware (it is sent as UTC), or naive together with
+        ``timezone``. Input is validated before sending: a bad topic, passcode, timezone or
+        recurrence raises :class:`~zoomkit.errors.RequestValidationError` naming the field.
+        Never retried after Zoom may have acted, so a flaky network cannot double-book.
+        """
+        body = build_meeting_create_body(
+            topic=topic,
+            type=type,
+            start_time=start_time,
+            duration=duration,
+            timezone=timezone,
+            password=password,
+            default_password=default_password,
+            agenda=agenda,
+            recurrence=recurrence,
+            settings=settings,
+            schedule_for=schedule_for,
+            template_id=template_id,
+            tracking_fields=tracking_fields,
+            pre_schedule=pre_schedule,
+            extra_body=extra_body,
+        )
+        return await self._loop.request_model(
+            Meeting,
+            "POST",
+            build_path("/users/{userId}/meetings", userId=user_id),
+            json_body=body,
+            options=options(extra_headers, extra_query, None, timeout),
+        )
+
+    async def get(
+        self,
+        meeting_id: int | str,
+        *,
+        occurrence_id: str | None = None,
+        show_previous_occurrences: bool | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> Meeting:
+        """One meeting. Raises :class:`~zoomkit.errors.MeetingNotFound` (code 3001) if absent."""
+        return await self._loop.request_model(
+            Meeting,
+            "GET",
+            build_path("/meetings/{meetingId}", meetingId=meeting_id_value(meeting_id)),
+            params={
+                "occurrence_id": occurrence_id,
+                "show_previous_occurrences": show_previous_occurrences,
+            },
+            options=options(extra_headers, extra_query, None, timeout),
+        )
+
+    async def update(
+        self,
+        meeting_id: int | str,
+        *,
+        occurrence_id: str | None = None,
+        topic: str | NotGiven = NOT_GIVEN,
+        type: MeetingType | int | NotGiven = NOT_GIVEN,
+        start_time: datetime | NotGiven = NOT_GIVEN,
+        duration: int | NotGiven = NOT_GIVEN,
+        timezone: str | NotGiven = NOT_GIVEN,
+        password: str | NotGiven = NOT_GIVEN,
+        agenda: str | NotGiven = NOT_GIVEN,
+        recurrence: RecurrenceParams | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        settings: MeetingSettings | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        schedule_for: str | NotGiven = NOT_GIVEN,
+        template_id: str | NotGiven = NOT_GIVEN,
+        tracking_fields: Sequence[TrackingField | Mapping[str, Any]] | NotGiven = NOT_GIVEN,
+        pre_schedule: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None:
+        """Change only the fields you pass (Zoom answers 204); settings are merged by Zoom."""
+        body = build_meeting_update_body(
+            topic=topic,
+            type=type,
+            start_time=start_time,
+            duration=duration,
+            timezone=timezone,
+            password=password,
+            agenda=agenda,
+            recurrence=recurrence,
+            settings=settings,
+            schedule_for=schedule_for,
+            template_id=template_id,
+            tracking_fields=tracking_fields,
+            pre_schedule=pre_schedule,
+            extra_body=extra_body,
+        )
+        await self._loop.request(
+            "PATCH",
+            build_path("/meetings/{meetingId}", meetingId=meeting_id_value(meeting_id)),
+            params={"occurrence_id": occurrence_id},
+            json_body=body,
+            options=options(extra_headers, extra_query, None, timeout),
+        )
+
+    async def delete(
+        self,
+        meeting_id: int | str,
+        *,
+        occurrence_id: str | None = None,
+        schedule_for_reminder: bool | None = None,
+        cancel_meeting_reminder: bool | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None:
+        """Delete a meeting (or one occurrence of a recurring one)."""
+        await self._loop.request(
+            "DELETE",
+            build_path("/meetings/{meetingId}", meetingId=meeting_id_value(meeting_id)),
+            params={
+                "occurrence_id": occurrence_id,
+                "schedule_for_reminder": schedule_for_reminder,
+                "cancel_meeting_reminder": cancel_meeting_reminder,
+            },
+            options=options(extra_headers, extra_query, None, timeout),
+        )
+
+    def list(
+        self,
+        user_id: str = "me",
+        *,
+        type: MeetingListType | str = MeetingListType.SCHEDULED,
+        page_size: int = 300,
+        from_: date | str | None = None,
+        to: date | str | None = None,
+        timezone: str | None = None,
+        next_page_token: str | None = None,
+        page_number: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> AsyncPaginator[MeetingListItem]:
+        """A host's meetings, every page: ``async for m in client.meetings.list("me")``."""
+        path = build_path("/users/{userId}/meetings", userId=user_id)
+        request_options = options(extra_headers, extra_query, None, timeout)
+
+        async def fetch(params: dict[str, Any]) -> MeetingList:
+            return await self._loop.request_model(
+                MeetingList, "GET", path, params=params, options=request_options
+            )
+
+        return AsyncPaginator(
+            fetch,
+            params={
+                "type": type,
+                "page_size": page_size_value(page_size),
+                "from": zoom_date(from_, field="from_"),
+                "to": zoom_date(to, field="to"),
+                "timezone": timezone,
+                "next_page_token": next_page_token,
+                "page_number": page_number,
+            },
+            items_field="meetings",
+            style="page_number" if page_number is not None else "next_page_token",
+        )

@@ -1,0 +1,187 @@
+"""FakeZoom's ASGI app: a table of routes, and the one dispatch loop every request goes through.
+
+The loop is the only place that knows about cross-cutting behaviour: recording calls, counting
+them, authenticating, injected faults, the tracking-id and content-type headers, and turning a
+handler crash into a 500. Handlers only implement one Zoom operation each.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+from urllib.parse import parse_qsl, unquote
+
+from ._http import JSON_CONTENT_TYPE, Call, OAuthError, Response, ZoomAPIError, new_tracking_id
+from ._state import RecordedRequest, State
+
+__all__ = ["FakeZoomApp", "Handler", "Route"]
+
+logger = logging.getLogger("zoomkit.testing")
+
+Handler = Callable[[State, Call], Response]
+Observer = Callable[[State, Call], None]
+Authenticator = Observer
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+
+_PARAM = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True)
+class Route:
+    """One operation: ``GET /v2/users/{userId}`` → ``user``.
+
+    ``observe`` runs for every request routed here, even one an injected fault answers (the
+    token endpoint uses it to count token requests). ``oauth`` routes answer OAuth-shaped errors
+    and are not recorded in ``fake.requests``.
+    """
+
+    method: str
+    template: str
+    operation: str
+    handler: Handler
+    auth: bool = True
+    oauth: bool = False
+    observe: Observer | None = None
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        segments = [
+            f"(?P<{seg[1:-1]}>[^/]+)" if _PARAM.fullmatch(seg) else re.escape(seg)
+            for seg in self.template.split("/")
+        ]
+        return re.compile("^" + "/".join(segments) + "$")
+
+    def match(self, raw_path: str) -> dict[str, str] | None:
+        """Path parameters (percent-decoded once) if ``raw_path`` fits the template."""
+        found = self._pattern.match(raw_path)
+        if found is None:
+            return None
+        return {name: unquote(value) for name, value in found.groupdict().items()}
+
+
+class FakeZoomApp:
+    """A plain ASGI application over a :class:`State` and a route table."""
+
+    def __init__(self, state: State, routes: Iterable[Route], authenticate: Authenticator) -> None:
+        self._state = state
+        self._routes = list(routes)
+        self._authenticate = authenticate
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await _lifespan(receive, send)
+            return
+        if scope["type"] != "http":
+            return
+        call = await _read_call(scope, receive)
+        response = self.dispatch(call)
+        response.headers.setdefault("content-type", JSON_CONTENT_TYPE)
+        response.headers["x-zm-trackingid"] = new_tracking_id()
+        body = response.encode()
+        response.headers["content-length"] = str(len(body))
+        await send(
+            {
+                "type": "http.response.start",
+                "status": response.status,
+                "headers": [(k.encode(), v.encode()) for k, v in response.headers.items()],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+    def dispatch(self, call: Call) -> Response:
+        """Answer one request synchronously, so each operation is atomic."""
+        route, allowed = self._route(call)
+        state = self._state
+        if route is None:
+            if call.path.startswith("/v2/"):
+                state.requests.append(
+                    RecordedRequest(call.method, call.raw_path, dict(call.query), None, None)
+                )
+            status = 405 if allowed else 404
+            return Response.error_for_status(status, oauth=call.path.startswith("/oauth/"))
+        state.counters.calls[route.operation] += 1
+        if not route.oauth:
+            state.requests.append(
+                RecordedRequest(
+                    call.method, call.raw_path, dict(call.query), call.json_body(), route.operation
+                )
+            )
+        try:
+            return self._run(route, call)
+        except ZoomAPIError as error:
+            if error.status == 401:
+                state.counters.unauthorized_responses += 1
+            return error.response()
+        except OAuthError as error:
+            return error.response()
+        except Exception:  # an ASGI app must answer 500, not drop the connection
+            logger.exception("FakeZoom handler for %s crashed", route.operation)
+            return Response.error_for_status(500, oauth=route.oauth)
+
+    def _run(self, route: Route, call: Call) -> Response:
+        state = self._state
+        if route.observe is not None:
+            route.observe(state, call)
+        if route.auth:
+            self._authenticate(state, call)
+        fault = state.faults.take(route.operation)
+        if fault is not None and not fault.after_effect:
+            return fault.response(oauth=route.oauth)
+        response = route.handler(state, call)
+        if fault is not None:
+            return fault.response(oauth=route.oauth)
+        return response
+
+    def _route(self, call: Call) -> tuple[Route | None, bool]:
+        path_matched = False
+        for route in self._routes:
+            params = route.match(call.raw_path)
+            if params is None:
+                continue
+            path_matched = True
+            if route.method == call.method:
+                call.params = params
+                return route, True
+        return None, path_matched
+
+
+async def _read_call(scope: Scope, receive: Receive) -> Call:
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    raw_path_bytes: bytes | None = scope.get("raw_path")
+    raw_path = raw_path_bytes.decode("latin-1") if raw_path_bytes else scope["path"]
+    raw_path = raw_path.split("?", 1)[0]
+    query_string: bytes = scope.get("query_string", b"")
+    return Call(
+        method=scope["method"].upper(),
+        path=scope["path"],
+        raw_path=raw_path,
+        query=dict(parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)),
+        headers={k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]},
+        body=b"".join(chunks),
+    )
+
+
+async def _lifespan(receive: Receive, send: Send) -> None:
+    """Nothing to set up or tear down; just acknowledge so servers like uvicorn proceed."""
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return
