@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Awaitable, Callable
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -25,9 +26,7 @@ def s256(verifier: str) -> str:
     return base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).decode().rstrip("=")
 
 
-async def authorize(
-    http: httpx.AsyncClient, fake: FakeZoom, **extra: str
-) -> dict[str, list[str]]:
+async def authorize(http: httpx.AsyncClient, fake: FakeZoom, **extra: str) -> dict[str, list[str]]:
     params = {
         "response_type": "code",
         "client_id": fake.oauth_app.client_id,
@@ -60,11 +59,11 @@ async def refresh(http: httpx.AsyncClient, fake: FakeZoom, refresh_token: str) -
     )
 
 
-async def user_tokens(http: httpx.AsyncClient, fake: FakeZoom) -> dict[str, str]:
+async def user_tokens(http: httpx.AsyncClient, fake: FakeZoom) -> dict[str, Any]:
     code = (await authorize(http, fake))["code"][0]
     response = await exchange(http, fake, code)
     assert response.status_code == 200
-    tokens: dict[str, str] = response.json()
+    tokens: dict[str, Any] = response.json()
     return tokens
 
 
@@ -113,9 +112,7 @@ async def test_api_url_is_configurable(clock: FakeClock) -> None:
 
 
 @pytest.mark.asyncio
-async def test_bad_client_secret_is_invalid_client(
-    http: httpx.AsyncClient, fake: FakeZoom
-) -> None:
+async def test_bad_client_secret_is_invalid_client(http: httpx.AsyncClient, fake: FakeZoom) -> None:
     response = await http.post(
         TOKEN_URL,
         data={"grant_type": "account_credentials", "account_id": fake.s2s.account_id},
@@ -130,9 +127,7 @@ async def test_bad_client_secret_is_invalid_client(
 
 
 @pytest.mark.asyncio
-async def test_wrong_account_id_is_invalid_request(
-    http: httpx.AsyncClient, fake: FakeZoom
-) -> None:
+async def test_wrong_account_id_is_invalid_request(http: httpx.AsyncClient, fake: FakeZoom) -> None:
     response = await http.post(
         TOKEN_URL,
         data={"grant_type": "account_credentials", "account_id": "someone-else"},
@@ -327,7 +322,9 @@ async def test_pkce_s256_refuses_a_wrong_or_missing_verifier(
 @pytest.mark.asyncio
 async def test_pkce_plain_compares_verbatim(http: httpx.AsyncClient, fake: FakeZoom) -> None:
     params = await authorize(http, fake, code_challenge="plain-verifier")
-    assert (await exchange(http, fake, params["code"][0], code_verifier="plain-verifier")).is_success
+    assert (
+        await exchange(http, fake, params["code"][0], code_verifier="plain-verifier")
+    ).is_success
 
 
 @pytest.mark.asyncio
@@ -409,9 +406,7 @@ async def test_revoking_the_refresh_token_kills_its_access_tokens(
 
 
 @pytest.mark.asyncio
-async def test_revoke_needs_client_authentication(
-    http: httpx.AsyncClient, fake: FakeZoom
-) -> None:
+async def test_revoke_needs_client_authentication(http: httpx.AsyncClient, fake: FakeZoom) -> None:
     tokens = await user_tokens(http, fake)
     response = await http.post("https://zoom.us/oauth/revoke", data={"token": "x"})
     assert response.status_code == 401
@@ -421,7 +416,9 @@ async def test_revoke_needs_client_authentication(
 # -- legacy JWT -------------------------------------------------------------------------------
 
 
-def jwt_token(fake: FakeZoom, *, exp: float, secret: str | None = None, iss: str | None = None) -> str:
+def jwt_token(
+    fake: FakeZoom, *, exp: float, secret: str | None = None, iss: str | None = None
+) -> str:
     claims = {"iss": iss or fake.jwt.api_key, "exp": int(exp)}
     return jwt.encode(claims, secret or fake.jwt.api_secret, algorithm="HS256")
 

@@ -83,7 +83,9 @@ async def test_filters_come_from_each_request_not_from_the_token(
 async def test_meeting_list_uses_the_same_paging(api: httpx.AsyncClient, fake: FakeZoom) -> None:
     start = datetime(2026, 4, 1, 9, tzinfo=UTC)
     for day in range(5):
-        fake.add_meeting("owner@example.com", topic=f"m{day}", start_time=start + timedelta(days=day))
+        fake.add_meeting(
+            "owner@example.com", topic=f"m{day}", start_time=start + timedelta(days=day)
+        )
     first = (await api.get("/users/me/meetings", params={"page_size": 2})).json()
     assert first["total_records"] == 5
     rest = await api.get(

@@ -21,8 +21,20 @@ async def test_me_is_the_seeded_owner_with_a_full_user_object(
     assert 10**9 <= user["pmi"] < 10**10
     assert user["created_at"].endswith("Z")
     assert user["account_id"] == fake.account_id
-    for name in ("first_name", "last_name", "display_name", "type", "timezone", "verified",
-                 "dept", "last_login_time", "status", "role_id", "language", "pic_url"):
+    for name in (
+        "first_name",
+        "last_name",
+        "display_name",
+        "type",
+        "timezone",
+        "verified",
+        "dept",
+        "last_login_time",
+        "status",
+        "role_id",
+        "language",
+        "pic_url",
+    ):
         assert name in user
 
 

@@ -39,8 +39,8 @@ class Route:
     """One operation: ``GET /v2/users/{userId}`` → ``user``.
 
     ``observe`` runs for every request routed here, even one an injected fault answers (the
-    token endpoint uses it to count token requests). ``oauth`` routes answer OAuth-shaped errors
-    and are not recorded in ``fake.requests``.
+    token endpoint uses it to count token requests). ``oauth`` routes answer OAuth-shaped errors;
+    only ``/v2`` calls are recorded in ``fake.requests``, so codes and secrets never are.
     """
 
     method: str
@@ -100,20 +100,17 @@ class FakeZoomApp:
         """Answer one request synchronously, so each operation is atomic."""
         route, allowed = self._route(call)
         state = self._state
-        if route is None:
-            if call.path.startswith("/v2/"):
-                state.requests.append(
-                    RecordedRequest(call.method, call.raw_path, dict(call.query), None, None)
+        if call.path.startswith("/v2/"):
+            operation = route.operation if route is not None else None
+            state.requests.append(
+                RecordedRequest(
+                    call.method, call.raw_path, dict(call.query), call.json_body(), operation
                 )
+            )
+        if route is None:
             status = 405 if allowed else 404
             return Response.error_for_status(status, oauth=call.path.startswith("/oauth/"))
         state.counters.calls[route.operation] += 1
-        if not route.oauth:
-            state.requests.append(
-                RecordedRequest(
-                    call.method, call.raw_path, dict(call.query), call.json_body(), route.operation
-                )
-            )
         try:
             return self._run(route, call)
         except ZoomAPIError as error:

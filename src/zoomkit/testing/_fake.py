@@ -84,8 +84,11 @@ class FakeZoom:
         """An httpx transport that sends requests straight into the app, without sockets."""
         return httpx.ASGITransport(app=self.app)
 
-    def client(self, *, auth: Any = None, **options: Any) -> ZoomClient:
-        """A ``ZoomClient`` wired to this fake with the built-in S2S app (or ``auth``)."""
+    def client(self, *, auth: httpx.Auth | None = None, **options: Any) -> ZoomClient:
+        """A ``ZoomClient`` wired to this fake with the built-in S2S app (or ``auth``).
+
+        zoomkit is imported here, not at module level, so the fake stays independent of it.
+        """
         from zoomkit import ZoomClient
         from zoomkit.auth import ServerToServerOAuth
 
@@ -214,9 +217,13 @@ class FakeZoom:
     ) -> dict[str, Any]:
         """Create a meeting as ``POST /users/{host}/meetings`` would, without a request.
 
-        ``uuid`` forces the instance UUID, e.g. ``"/abc//def=="`` to exercise double encoding.
-        Invalid fields raise ValueError with Zoom's ``errors[]``.
+        ``uuid`` forces the instance UUID, e.g. ``"/abc//def=="`` to exercise double encoding;
+        ``status="started"`` seeds a live meeting. Invalid fields raise ValueError with Zoom's
+        ``errors[]``.
         """
+        status = fields.pop("status", "waiting")
+        if status not in ("waiting", "started"):
+            raise ValueError(f"unknown meeting status {status!r}")
         user = self._state.find_user(host, None)
         if user is None:
             raise ValueError(f"unknown host {host!r}")
@@ -233,6 +240,7 @@ class FakeZoom:
             meeting = create_meeting(self._state, user, body, uuid=uuid)
         except ZoomAPIError as error:
             raise ValueError(f"{error.message} {error.errors}") from None
+        meeting["status"] = status
         return copy.deepcopy(meeting)
 
     def get_meeting(self, meeting_id: int | str) -> dict[str, Any] | None:
