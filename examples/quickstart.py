@@ -30,7 +30,9 @@ def make_client() -> tuple[ZoomClient, str]:
     owner = fake.owner["email"]
     tomorrow = datetime.now(ZoneInfo(TIMEZONE)) + timedelta(days=1)
     for n in range(1, 6):  # a few meetings already on the calendar, so listing spans pages
-        fake.add_meeting(owner, topic=f"Existing meeting {n}", start_time=tomorrow + timedelta(hours=n))
+        fake.add_meeting(
+            owner, topic=f"Existing meeting {n}", start_time=tomorrow + timedelta(hours=n)
+        )
     return fake.client(), "FakeZoom (in process; set ZOOM_* variables for real Zoom)"
 
 

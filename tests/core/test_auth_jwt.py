@@ -27,7 +27,9 @@ async def test_jwt_carries_iss_and_a_short_exp(clock) -> None:  # type: ignore[n
 @respx.mock
 async def test_jwt_is_resigned_before_it_expires(clock) -> None:  # type: ignore[no-untyped-def]
     route = respx.get(ME_URL).respond(200, json={"id": "u"})
-    async with ZoomClient(auth=JWTAuth("k", SECRET, ttl=300, refresh_margin=30), clock=clock) as zoom:
+    async with ZoomClient(
+        auth=JWTAuth("k", SECRET, ttl=300, refresh_margin=30), clock=clock
+    ) as zoom:
         await zoom.users.me()
         first = route.calls.last.request.headers["authorization"]
         clock.advance(200)

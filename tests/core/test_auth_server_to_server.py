@@ -125,7 +125,9 @@ async def test_a_401_without_code_124_is_not_replayed(clock: object) -> None:
 @respx.mock
 async def test_a_second_rejection_after_the_replay_reaches_the_caller(clock: object) -> None:
     token_route = respx.post(TOKEN_URL).respond(200, json=token_json("AT-1"))
-    api_route = respx.get(ME_URL).respond(401, json={"code": 124, "message": "Invalid access token."})
+    api_route = respx.get(ME_URL).respond(
+        401, json={"code": 124, "message": "Invalid access token."}
+    )
     async with make_client(clock) as zoom:
         with pytest.raises(AuthenticationError):
             await zoom.users.me()

@@ -83,7 +83,9 @@ async def test_an_owned_http_client_is_closed_on_exit() -> None:
 @pytest.mark.anyio
 @respx.mock
 async def test_with_options_shares_the_pool_and_overrides_settings() -> None:
-    route = respx.get("https://api.zoom.us/v2/users/me").respond(500, json={"code": 1, "message": "x"})
+    route = respx.get("https://api.zoom.us/v2/users/me").respond(
+        500, json={"code": 1, "message": "x"}
+    )
     async with ZoomClient(auth=StaticTokenAuth("t"), max_retries=0) as client:
         clone = client.with_options(max_retries=0, default_headers={"X-Trace": "1"})
         assert clone._http_client is client._http_client

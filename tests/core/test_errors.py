@@ -25,7 +25,9 @@ from zoomkit.errors import (
 NOW = 1_780_000_000.0
 
 
-def response(status: int, body: object = None, *, text: str | None = None, **headers: str) -> httpx.Response:
+def response(
+    status: int, body: object = None, *, text: str | None = None, **headers: str
+) -> httpx.Response:
     request = httpx.Request("GET", "https://api.zoom.us/v2/meetings/1")
     if text is not None:
         return httpx.Response(status, text=text, headers=headers, request=request)
@@ -77,7 +79,8 @@ def test_error_carries_code_message_errors_and_tracking_id() -> None:
 def test_missing_scope_names_the_scopes() -> None:
     body = {
         "code": 4711,
-        "message": "Invalid access token, does not contain scopes:[meeting:write:admin, meeting:write].",
+        "message": "Invalid access token, does not contain "
+        "scopes:[meeting:write:admin, meeting:write].",
     }
     error = make_api_error(response(400, body), now=NOW)
     assert isinstance(error, MissingScopeError)

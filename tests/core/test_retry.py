@@ -60,9 +60,7 @@ def test_retry_after_is_read_as_seconds_http_date_or_iso_date(
 
 
 def test_retry_at_gives_an_aware_utc_moment() -> None:
-    assert parse_retry_at("2026-11-22T00:00:00Z", now=NOW) == datetime(
-        2026, 11, 22, tzinfo=UTC
-    )
+    assert parse_retry_at("2026-11-22T00:00:00Z", now=NOW) == datetime(2026, 11, 22, tzinfo=UTC)
 
 
 def test_daily_limits_reset_at_the_next_utc_midnight() -> None:

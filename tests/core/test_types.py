@@ -52,7 +52,7 @@ def test_aware_datetimes_go_out_as_utc_z() -> None:
 
 
 def test_a_naive_datetime_without_timezone_is_refused_clearly() -> None:
-    with pytest.raises(ValueError, match="naive datetime .* has no timezone"):
+    with pytest.raises(ValueError, match=r"naive datetime .* has no timezone"):
         format_zoom_datetime(datetime(2026, 5, 4, 10, 0))
 
 

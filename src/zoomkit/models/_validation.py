@@ -8,6 +8,7 @@ whose message names every problem in words a caller can act on.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from typing import Any, NoReturn, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -64,7 +65,7 @@ def describe_error(error: ErrorDetails) -> str:
 
 
 def _show(value: Any) -> str:
-    text = repr(value)
+    text = f"datetime {value.isoformat()}" if isinstance(value, datetime) else repr(value)
     return text if len(text) <= 60 else f"{text[:57]}..."
 
 

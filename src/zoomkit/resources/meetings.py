@@ -9,6 +9,11 @@ from typing import Any
 import httpx
 
 from .._http import build_path
+from ..models.meeting_params import (
+    RecurrenceParams,
+    build_meeting_create_body,
+    build_meeting_update_body,
+)
 from ..models.meetings import (
     Meeting,
     MeetingList,
@@ -16,10 +21,7 @@ from ..models.meetings import (
     MeetingListType,
     MeetingSettings,
     MeetingType,
-    RecurrenceParams,
     TrackingField,
-    build_meeting_create_body,
-    build_meeting_update_body,
 )
 from ..pagination import AsyncPaginator
 from ..types import NOT_GIVEN, NotGiven
