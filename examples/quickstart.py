@@ -53,7 +53,8 @@ async def run(zoom: ZoomClient, say: Callable[[str], None] = print) -> None:
         agenda="Created by examples/quickstart.py",
         settings={"waiting_room": True, "mute_upon_entry": True, "join_before_host": False},
     )
-    say(f"2. Created meeting {meeting.id}: {meeting.topic!r} at {meeting.start_time} ({TIMEZONE})")
+    local_start = meeting.start_time.astimezone(ZoneInfo(TIMEZONE)) if meeting.start_time else None
+    say(f"2. Created meeting {meeting.id}: {meeting.topic!r} at {local_start} ({TIMEZONE})")
     say(f"   join URL: {meeting.join_url}")
 
     pages = 0

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import json
+import os
+from pathlib import Path
+from typing import Any
+
 import anyio.lowlevel
 import pytest
+
+SPEC_2023 = "ZoomMeetingAPISpec-2023.json"
 
 
 class ManualClock:
@@ -33,3 +41,29 @@ def clock() -> ManualClock:
 @pytest.fixture(params=["asyncio", "trio"])
 def anyio_backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
+
+
+def _openapi_dir() -> Path:
+    default = Path(__file__).resolve().parents[2] / "shared" / "zoom-openapi"
+    return Path(os.environ.get("ZOOMKIT_OPENAPI_DIR", default))
+
+
+@functools.cache
+def _load_spec(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((_openapi_dir() / name).read_text())
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def zoom_openapi() -> dict[str, Any]:
+    """Zoom's 2023 OpenAPI file from ../shared/zoom-openapi (or $ZOOMKIT_OPENAPI_DIR).
+
+    The spec is reference data kept outside the project. Without it these tests skip with the
+    reason, except under CI (CI=true), where its absence is a failure.
+    """
+    path = _openapi_dir() / SPEC_2023
+    if not path.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Zoom's OpenAPI spec is missing under CI: {path}")
+        pytest.skip(f"Zoom's OpenAPI spec is not available at {path} (set ZOOMKIT_OPENAPI_DIR)")
+    return _load_spec(SPEC_2023)

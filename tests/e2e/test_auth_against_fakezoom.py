@@ -147,3 +147,17 @@ async def test_jwt_auth_is_accepted_and_resigned_after_expiry(
         await zoom.users.me()
     assert fake.counters.unauthorized_responses == 0
     assert fake.counters.total_token_requests == 0
+
+
+async def test_user_tokens_rejected_in_flight_cause_one_rotation(fake: FakeZoom) -> None:
+    store = MemoryTokenStore()
+    auth = user_oauth(fake, store)
+    async with fake.client(auth=auth) as zoom:
+        await authorize(fake, auth)
+        await zoom.users.me()
+        fake.expire_access_tokens()
+        async with anyio.create_task_group() as tg:
+            for _ in range(100):
+                tg.start_soon(zoom.users.me)
+    assert fake.counters.token_requests["refresh_token"] == 1
+    assert fake.counters.spent_refresh_token_uses == 0
