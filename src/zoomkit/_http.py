@@ -12,6 +12,7 @@ import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, TypeVar
 
 import httpx
@@ -92,8 +93,8 @@ def build_path(template: str, **ids: object) -> str:
 def _query_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if hasattr(value, "value") and not isinstance(value, str | int | float):
-        return value.value  # enums
+    if isinstance(value, Enum):
+        return value.value
     return value
 
 

@@ -16,6 +16,7 @@ import anyio
 import httpx
 
 from .._clock import Clock, SystemClock
+from ..errors import OAuthError
 from ._token import OAuthToken
 
 __all__ = ["AuthStrategy", "TokenAuth"]
@@ -77,6 +78,13 @@ class AuthStrategy(httpx.Auth):
 
 
 _SYSTEM_CLOCK = SystemClock()
+
+
+def require_text(strategy: str, **values: object) -> None:
+    """Refuse empty credentials at construction, naming the argument (never its value)."""
+    for name, value in values.items():
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"{strategy} needs a non-empty {name}")
 
 
 class TokenAuth(AuthStrategy):
@@ -144,9 +152,7 @@ class TokenAuth(AuthStrategy):
                     if token is not None:
                         break
                 if token is None:
-                    token = await self._usable_token()
-                if token is None:  # pragma: no cover - hooks guarantee a token or an error
-                    raise RuntimeError("no access token could be obtained")
+                    raise OAuthError("no usable access token after two token requests")
         yield token
 
     async def async_auth_flow(

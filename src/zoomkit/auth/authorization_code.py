@@ -12,14 +12,14 @@ import base64
 import hashlib
 import logging
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 import httpx
 
 from .._clock import Clock
 from ..errors import OAuthError, ReauthorizationRequired, TokenStoreError
-from ._base import TokenAuth
+from ._base import TokenAuth, require_text
 from ._token import (
     OAuthToken,
     TokenKey,
@@ -71,14 +71,13 @@ class AuthorizationCodeOAuth(TokenAuth):
         clock: Clock | None = None,
         honour_api_url: bool = True,
     ) -> None:
-        for name, value in (
-            ("client_id", client_id),
-            ("client_secret", client_secret),
-            ("redirect_uri", redirect_uri),
-            ("user_id", user_id),
-        ):
-            if not isinstance(value, str) or not value.strip():
-                raise ValueError(f"AuthorizationCodeOAuth needs a non-empty {name}")
+        require_text(
+            "AuthorizationCodeOAuth",
+            client_id=client_id,
+            client_secret=client_secret,
+            redirect_uri=redirect_uri,
+            user_id=user_id,
+        )
         super().__init__(
             refresh_margin=refresh_margin,
             oauth_base_url=oauth_base_url,
@@ -146,9 +145,17 @@ class AuthorizationCodeOAuth(TokenAuth):
     async def refresh(self) -> OAuthToken:
         """Refresh now, whatever the expiry (for example after changing the app's scopes)."""
         async with self._lock:
-            stored = await self._load()
-            token = await self._refresh_with(stored)
-        return token
+            if self._unsaved is not None:
+                await self._save(self._unsaved)
+                self._token, self._unsaved = self._unsaved, None
+            else:
+                self._token = await self.token_store.load(self.key) or self._token
+            for _attempt in range(2):
+                response = await self._send(self._token_request())
+                token = await self._accept_token_response(response)
+                if token is not None:
+                    return token
+        raise ReauthorizationRequired("the refresh token was rotated elsewhere twice in a row")
 
     async def revoke(self) -> None:
         """Revoke the user's grant at Zoom and delete it from the store."""
@@ -199,7 +206,7 @@ class AuthorizationCodeOAuth(TokenAuth):
         token = parse_token_response(response, now=self.clock.time())
         self._spent_refresh_token = used
         if token.refresh_token is None:  # Zoom always rotates; keep the old one if it did not
-            token = _with_refresh(token, used)
+            token = replace(token, refresh_token=used)
         await self._save(token)
         self._token = token
         return token
@@ -223,22 +230,6 @@ class AuthorizationCodeOAuth(TokenAuth):
             )
         return token.refresh_token
 
-    async def _load(self) -> OAuthToken | None:
-        stored = await self.token_store.load(self.key)
-        if stored is not None:
-            self._token = stored
-        return stored
-
-    async def _refresh_with(self, stored: OAuthToken | None) -> OAuthToken:
-        if stored is None and self._token is None:
-            self._refresh_token_to_use()  # raises ReauthorizationRequired
-        for _attempt in range(2):
-            response = await self._send(self._token_request())
-            token = await self._accept_token_response(response)
-            if token is not None:
-                return token
-        raise ReauthorizationRequired("the refresh token was rotated elsewhere twice in a row")
-
     async def _save(self, token: OAuthToken) -> None:
         """Persist ``token`` or keep it out of use: a rotated pair must never live only here."""
         try:
@@ -250,15 +241,3 @@ class AuthorizationCodeOAuth(TokenAuth):
                 "new access token was not used; zoomkit keeps them in memory and saves them "
                 "again before the next request"
             ) from exc
-
-
-def _with_refresh(token: OAuthToken, refresh_token: str) -> OAuthToken:
-    return OAuthToken(
-        access_token=token.access_token,
-        expires_at=token.expires_at,
-        refresh_token=refresh_token,
-        scope=token.scope,
-        api_url=token.api_url,
-        token_type=token.token_type,
-        issued_at=token.issued_at,
-    )

@@ -6,7 +6,7 @@ import httpx
 import jwt as pyjwt
 
 from .._clock import Clock
-from ._base import TokenAuth
+from ._base import TokenAuth, require_text
 from ._token import OAuthToken
 
 __all__ = ["JWTAuth"]
@@ -28,10 +28,7 @@ class JWTAuth(TokenAuth):
         refresh_margin: float = 30.0,
         clock: Clock | None = None,
     ) -> None:
-        if not isinstance(api_key, str) or not api_key.strip():
-            raise ValueError("JWTAuth needs a non-empty api_key")
-        if not isinstance(api_secret, str) or not api_secret.strip():
-            raise ValueError("JWTAuth needs a non-empty api_secret")
+        require_text("JWTAuth", api_key=api_key, api_secret=api_secret)
         if ttl <= refresh_margin:
             raise ValueError("JWTAuth ttl must be longer than refresh_margin")
         super().__init__(refresh_margin=refresh_margin, clock=clock, honour_api_url=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 
 from .._clock import Clock
-from ._base import TokenAuth
+from ._base import TokenAuth, require_text
 from ._token import OAuthToken, TokenKey, build_token_request, parse_token_response
 from .stores import TokenStore
 
@@ -32,13 +32,12 @@ class ServerToServerOAuth(TokenAuth):
         clock: Clock | None = None,
         honour_api_url: bool = True,
     ) -> None:
-        for name, value in (
-            ("account_id", account_id),
-            ("client_id", client_id),
-            ("client_secret", client_secret),
-        ):
-            if not isinstance(value, str) or not value.strip():
-                raise ValueError(f"ServerToServerOAuth needs a non-empty {name}")
+        require_text(
+            "ServerToServerOAuth",
+            account_id=account_id,
+            client_id=client_id,
+            client_secret=client_secret,
+        )
         super().__init__(
             refresh_margin=refresh_margin,
             oauth_base_url=oauth_base_url,

@@ -6,7 +6,7 @@ from collections.abc import AsyncGenerator
 
 import httpx
 
-from ._base import AuthStrategy
+from ._base import AuthStrategy, require_text
 
 __all__ = ["StaticTokenAuth"]
 
@@ -15,8 +15,7 @@ class StaticTokenAuth(AuthStrategy):
     """Send one access token as given. Nothing is refreshed: a 401 reaches the caller."""
 
     def __init__(self, access_token: str) -> None:
-        if not isinstance(access_token, str) or not access_token.strip():
-            raise ValueError("StaticTokenAuth needs a non-empty access_token")
+        require_text("StaticTokenAuth", access_token=access_token)
         super().__init__()
         self._access_token = access_token
 
