@@ -10,12 +10,13 @@
 """
 
 from . import errors
-from ._client import ConfigurationError, ZoomClient
+from ._client import ZoomClient
 from ._clock import Clock, SystemClock
 from ._http import build_path
 from ._response import RateLimitInfo, ZoomResponse
 from ._retry import RetryPolicy
 from ._version import __version__
+from .errors import ConfigurationError
 from .pagination import AsyncPaginator, Page
 from .types import NOT_GIVEN, MeetingUUID, NotGiven
 

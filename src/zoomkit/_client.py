@@ -16,13 +16,13 @@ from ._response import ZoomResponse
 from ._retry import RetryPolicy
 from ._version import __version__
 from .auth import AuthStrategy, JWTAuth, ServerToServerOAuth
-from .errors import ZoomError
+from .errors import ConfigurationError
 
 if TYPE_CHECKING:
     from .resources.meetings import Meetings
     from .resources.users import Users
 
-__all__ = ["ConfigurationError", "ZoomClient"]
+__all__ = ["ZoomClient"]
 
 DEFAULT_BASE_URL = "https://api.zoom.us/v2"
 DEFAULT_OAUTH_BASE_URL = "https://zoom.us"
@@ -31,10 +31,6 @@ DEFAULT_MAX_RETRIES = 2
 
 _S2S_ENV = ("ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET")
 _JWT_ENV = ("ZOOM_API_KEY", "ZOOM_API_SECRET")
-
-
-class ConfigurationError(ZoomError, ValueError):
-    """The client was set up wrongly (for example, no credentials)."""
 
 
 class ZoomClient:
@@ -162,6 +158,7 @@ class ZoomClient:
         json: Any = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> ZoomResponse:
         """Call any endpoint (path relative to the base URL) through the same loop.
 
@@ -173,7 +170,9 @@ class ZoomClient:
             path,
             params=params,
             json_body=json,
-            options=RequestOptions(extra_headers=extra_headers, timeout=timeout),
+            options=RequestOptions(
+                extra_headers=extra_headers, timeout=timeout, max_retries=max_retries
+            ),
         )
 
     # -- lifecycle -------------------------------------------------------------------------------

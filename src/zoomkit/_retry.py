@@ -55,8 +55,13 @@ class RetryPolicy:
         if isinstance(error, APIConnectionError):
             return not request_was_sent(error) or method.upper() in IDEMPOTENT_METHODS
         if isinstance(error, OAuthError):
-            # The token endpoint failed: the API request itself was never sent.
-            return error.status_code is not None and error.status_code >= 500
+            # The token endpoint failed, so the API request itself was never sent. But a failed
+            # refresh may still have rotated the refresh token at Zoom: never resend it blindly.
+            return (
+                error.status_code is not None
+                and error.status_code >= 500
+                and error.grant_type != "refresh_token"
+            )
         if isinstance(error, InternalServerError):
             return method.upper() in IDEMPOTENT_METHODS
         return False

@@ -25,6 +25,7 @@ secret.
     │   └── APITimeoutError
     ├── OAuthError                     the token endpoint refused (47xx codes, OAuth ``error``)
     │   └── ReauthorizationRequired    the refresh token is dead: the user must authorize again
+    ├── ConfigurationError             the client was set up wrongly (no credentials...)
     ├── TokenStoreError                a rotated token could not be persisted
     ├── ResponseValidationError        Zoom answered with something zoomkit cannot read
     ├── RequestValidationError         bad input, caught before anything was sent
@@ -46,6 +47,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ConfigurationError",
     "ConflictError",
     "DailyLimitExceeded",
     "InternalServerError",
@@ -224,12 +226,14 @@ class OAuthError(ZoomError):
         error: str | None = None,
         code: int | None = None,
         tracking_id: str | None = None,
+        grant_type: str | None = None,
     ) -> None:
         self.reason = reason
         self.status_code = status_code
         self.error = error
         self.code = code
         self.tracking_id = tracking_id
+        self.grant_type = grant_type
         parts = [p for p in (error, f"code {code}" if code is not None else None) if p]
         prefix = f"OAuth {', '.join(parts)}" if parts else "OAuth error"
         if status_code is not None:
@@ -242,6 +246,10 @@ class OAuthError(ZoomError):
 
 class ReauthorizationRequired(OAuthError):
     """The stored refresh token no longer works; send the user through authorization again."""
+
+
+class ConfigurationError(ZoomError, ValueError):
+    """The client was set up wrongly (for example, no credentials): fix the code or environment."""
 
 
 class TokenStoreError(ZoomError):

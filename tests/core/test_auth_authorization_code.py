@@ -238,3 +238,20 @@ def test_repr_hides_the_client_secret(clock: object) -> None:
     assert "AT-secret" not in repr(token)
     assert "RT-secret" not in repr(token)
     assert "AT-secret" not in str(token)
+
+
+@respx.mock
+async def test_a_refresh_that_failed_with_5xx_is_not_resent_automatically(clock) -> None:  # type: ignore[no-untyped-def]
+    # Zoom may have rotated the pair before failing: resending RT-0 could burn the grant.
+    store = MemoryTokenStore()
+    auth = oauth(store, clock)
+    await seed(store, auth, expires_at=clock.time() - 1)
+    token_route = respx.post(TOKEN_URL).respond(503, text="unavailable")
+    api_route = respx.get(ME_URL).respond(200, json={"id": "u"})
+    async with ZoomClient(auth=auth, clock=clock, max_retries=3) as zoom:
+        with pytest.raises(OAuthError) as caught:
+            await zoom.users.me()
+    assert caught.value.status_code == 503
+    assert caught.value.grant_type == "refresh_token"
+    assert token_route.call_count == 1
+    assert api_route.call_count == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import httpx
 import jwt
 import pytest
 import respx
@@ -58,3 +59,20 @@ async def test_static_token_is_sent_as_given_and_never_refreshed() -> None:
     assert route.call_count == 1
     assert route.calls.last.request.headers["authorization"] == "Bearer given-token"
     assert "given-token" not in repr(StaticTokenAuth("given-token"))
+
+
+@respx.mock
+async def test_a_rejected_jwt_is_replayed_with_a_different_token(clock) -> None:  # type: ignore[no-untyped-def]
+    seen: list[str] = []
+
+    def api(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers["authorization"])
+        if len(seen) == 1:
+            return httpx.Response(401, json={"code": 124, "message": "Invalid access token."})
+        return httpx.Response(200, json={"id": "u"})
+
+    respx.get(ME_URL).mock(side_effect=api)
+    async with ZoomClient(auth=JWTAuth("k", SECRET), clock=clock) as zoom:
+        await zoom.users.me()
+    assert len(seen) == 2
+    assert seen[0] != seen[1]

@@ -194,3 +194,19 @@ async def test_a_shared_token_store_spares_a_second_process_the_fetch(clock: obj
 def test_empty_credentials_are_refused_naming_the_field() -> None:
     with pytest.raises(ValueError, match="client_secret"):
         ServerToServerOAuth("acct", "client", "")
+
+
+@respx.mock
+async def test_a_token_endpoint_5xx_is_retried_even_for_a_post(clock: object) -> None:
+    # No API request was sent yet, and account_credentials has no state to burn.
+    token_route = respx.post(TOKEN_URL).mock(
+        side_effect=[httpx.Response(503, text="busy"), httpx.Response(200, json=token_json("A"))]
+    )
+    create = respx.post("https://api.zoom.us/v2/users/me/meetings").respond(
+        201, json={"id": 85746065432, "topic": "t"}
+    )
+    auth = ServerToServerOAuth("acct-1", "client-1", SECRET)
+    async with ZoomClient(auth=auth, clock=clock) as zoom:  # type: ignore[arg-type]
+        await zoom.meetings.create(topic="t")
+    assert token_route.call_count == 2
+    assert create.call_count == 1

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
+from urllib.parse import parse_qs
 
 import httpx
 
@@ -160,14 +161,30 @@ def oauth_error_from_response(response: httpx.Response) -> OAuthError:
     if not isinstance(reason, str) or not reason:
         reason = f"token endpoint answered HTTP {response.status_code}"
     tracking_id = response.headers.get("x-zm-trackingid")
+    grant_type = _grant_type_of(response)
     cls = (
         ReauthorizationRequired
         if error in REAUTHORIZE_ERRORS or code in REAUTHORIZE_CODES or reason == "Invalid Token!"
         else OAuthError
     )
     return cls(
-        reason, status_code=response.status_code, error=error, code=code, tracking_id=tracking_id
+        reason,
+        status_code=response.status_code,
+        error=error,
+        code=code,
+        tracking_id=tracking_id,
+        grant_type=grant_type,
     )
+
+
+def _grant_type_of(response: httpx.Response) -> str | None:
+    """The grant a token request asked for, read back from the request that was sent."""
+    try:
+        request = response.request
+    except RuntimeError:
+        return None
+    values = parse_qs(request.content.decode("ascii", "replace")).get("grant_type")
+    return values[0] if values else None
 
 
 def parse_token_response(response: httpx.Response, *, now: float) -> OAuthToken:
