@@ -12,6 +12,7 @@
 from . import errors
 from ._client import ZoomClient
 from ._clock import Clock, SystemClock
+from ._coverage import CoveredOperation, api_coverage
 from ._http import build_path
 from ._response import RateLimitInfo, ZoomResponse
 from ._retry import RetryPolicy
@@ -25,6 +26,7 @@ __all__ = [
     "AsyncPaginator",
     "Clock",
     "ConfigurationError",
+    "CoveredOperation",
     "MeetingUUID",
     "NotGiven",
     "Page",
@@ -34,6 +36,7 @@ __all__ = [
     "ZoomClient",
     "ZoomResponse",
     "__version__",
+    "api_coverage",
     "build_path",
     "errors",
 ]

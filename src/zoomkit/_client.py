@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import httpx
 
@@ -17,10 +16,9 @@ from ._retry import RetryPolicy
 from ._version import __version__
 from .auth import AuthStrategy, JWTAuth, ServerToServerOAuth
 from .errors import ConfigurationError
-
-if TYPE_CHECKING:
-    from .resources.meetings import Meetings
-    from .resources.users import Users
+from .resources._base import ResourceAttribute
+from .resources.meetings import Meetings
+from .resources.users import Users
 
 __all__ = ["ZoomClient"]
 
@@ -136,17 +134,8 @@ class ZoomClient:
         return clone
 
     # -- resources -----------------------------------------------------------------------------
-    @cached_property
-    def users(self) -> Users:
-        from .resources.users import Users
-
-        return Users(self)
-
-    @cached_property
-    def meetings(self) -> Meetings:
-        from .resources.meetings import Meetings
-
-        return Meetings(self)
+    users = ResourceAttribute(Users)
+    meetings = ResourceAttribute(Meetings)
 
     # -- raw access ------------------------------------------------------------------------------
     async def request(

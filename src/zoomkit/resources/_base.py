@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 import httpx
 
@@ -14,7 +14,18 @@ from ..errors import RequestValidationError
 if TYPE_CHECKING:
     from .._client import ZoomClient
 
-__all__ = ["Resource", "meeting_id_value", "options", "page_size_value", "zoom_date"]
+__all__ = [
+    "Resource",
+    "ResourceAttribute",
+    "meeting_id_value",
+    "operation",
+    "options",
+    "page_size_value",
+    "zoom_date",
+]
+
+FuncT = TypeVar("FuncT", bound=Callable[..., Any])
+ResourceT = TypeVar("ResourceT", bound="Resource")
 
 
 class Resource:
@@ -29,6 +40,47 @@ class Resource:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} of {self._client!r}>"
+
+
+def operation(method: str, path: str) -> Callable[[FuncT], FuncT]:
+    """Mark a method as the call for one Zoom operation (``path`` as scope.json writes it).
+
+    :func:`zoomkit.api_coverage` collects these marks, so coverage is read from the code itself.
+    """
+
+    def mark(func: FuncT) -> FuncT:
+        func.__zoom_operation__ = (method.upper(), path)  # type: ignore[attr-defined]
+        return func
+
+    return mark
+
+
+class ResourceAttribute(Generic[ResourceT]):
+    """A resource reached as an attribute (``client.meetings``, ``client.meetings.registrants``).
+
+    Built on first access and cached on the owner, so attribute access stays cheap and typed.
+    """
+
+    def __init__(self, resource: type[ResourceT]) -> None:
+        self.resource = resource
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> Self: ...
+
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> ResourceT: ...
+
+    def __get__(self, obj: object | None, owner: type | None = None) -> Self | ResourceT:
+        if obj is None:
+            return self
+        client: ZoomClient = obj._client if isinstance(obj, Resource) else obj  # type: ignore[assignment]
+        value = self.resource(client)
+        obj.__dict__[self.name] = value
+        return value
 
 
 def options(

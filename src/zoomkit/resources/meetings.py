@@ -25,7 +25,7 @@ from ..models.meetings import (
 )
 from ..pagination import AsyncPaginator
 from ..types import NOT_GIVEN, NotGiven
-from ._base import Resource, meeting_id_value, options, page_size_value, zoom_date
+from ._base import Resource, meeting_id_value, operation, options, page_size_value, zoom_date
 
 __all__ = ["Meetings"]
 
@@ -33,6 +33,7 @@ __all__ = ["Meetings"]
 class Meetings(Resource):
     """Meetings. Ids are Zoom's numeric meeting ids (int64)."""
 
+    @operation("POST", "/users/{userId}/meetings")
     async def create(
         self,
         user_id: str = "me",
@@ -88,6 +89,7 @@ class Meetings(Resource):
             options=options(extra_headers, extra_query, None, timeout),
         )
 
+    @operation("GET", "/meetings/{meetingId}")
     async def get(
         self,
         meeting_id: int | str,
@@ -110,6 +112,7 @@ class Meetings(Resource):
             options=options(extra_headers, extra_query, None, timeout),
         )
 
+    @operation("PATCH", "/meetings/{meetingId}")
     async def update(
         self,
         meeting_id: int | str,
@@ -158,6 +161,7 @@ class Meetings(Resource):
             options=options(extra_headers, extra_query, None, timeout),
         )
 
+    @operation("DELETE", "/meetings/{meetingId}")
     async def delete(
         self,
         meeting_id: int | str,
@@ -181,6 +185,7 @@ class Meetings(Resource):
             options=options(extra_headers, extra_query, None, timeout),
         )
 
+    @operation("GET", "/users/{userId}/meetings")
     def list(
         self,
         user_id: str = "me",

@@ -10,7 +10,7 @@ import httpx
 from .._http import build_path
 from ..models.users import User, UserList, UserStatus
 from ..pagination import AsyncPaginator
-from ._base import Resource, options, page_size_value
+from ._base import Resource, operation, options, page_size_value
 
 __all__ = ["Users"]
 
@@ -30,6 +30,7 @@ class Users(Resource):
             "me", extra_headers=extra_headers, extra_query=extra_query, timeout=timeout
         )
 
+    @operation("GET", "/users/{userId}")
     async def get(
         self,
         user_id: str,
@@ -54,6 +55,7 @@ class Users(Resource):
             options=options(extra_headers, extra_query, None, timeout),
         )
 
+    @operation("GET", "/users")
     def list(
         self,
         *,
