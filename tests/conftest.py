@@ -78,3 +78,41 @@ def zoom_openapi() -> dict[str, Any]:
             pytest.fail(f"Zoom's OpenAPI spec is missing under CI: {path}")
         pytest.skip(f"Zoom's OpenAPI spec is not available at {path} (set ZOOMKIT_OPENAPI_DIR)")
     return _load_spec(SPEC_2023)
+
+
+# -- every covered operation is called against FakeZoom somewhere in the suite -----------------
+# FakeZoom instances built during the session are remembered here so that one test, run last,
+# can check the union of their per-operation call counters against zoomkit.api_coverage().
+FAKEZOOM_INSTANCES: list[Any] = []
+COLLECTED_FILES: set[str] = set()
+
+
+@pytest.fixture(scope="session")
+def fakezoom_session_registry() -> tuple[list[Any], set[str]]:
+    """The FakeZoom instances built so far this session, and the test files collected."""
+    return FAKEZOOM_INSTANCES, COLLECTED_FILES
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _remember_fakezooms() -> Any:
+    from zoomkit.testing import FakeZoom
+
+    original = FakeZoom.__init__
+
+    def remembering_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        FAKEZOOM_INSTANCES.append(self)
+
+    FakeZoom.__init__ = remembering_init  # type: ignore[method-assign]
+    yield
+    FakeZoom.__init__ = original  # type: ignore[method-assign]
+
+
+def pytest_collection_modifyitems(session: pytest.Session, items: list[pytest.Item]) -> None:
+    COLLECTED_FILES.update(str(item.path) for item in items)
+    last = [item for item in items if item.get_closest_marker("runs_last")]
+    items[:] = [item for item in items if not item.get_closest_marker("runs_last")] + last
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "runs_last: run after every other test of the session")
