@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 import httpx
+from pydantic import BaseModel
 
 from .._http import RequestLoop, RequestOptions
 from ..errors import RequestValidationError
@@ -42,14 +43,19 @@ class Resource:
         return f"<{type(self).__name__} of {self._client!r}>"
 
 
-def operation(method: str, path: str) -> Callable[[FuncT], FuncT]:
+def operation(
+    method: str, path: str, *, response: type[BaseModel] | None = None
+) -> Callable[[FuncT], FuncT]:
     """Mark a method as the call for one Zoom operation (``path`` as scope.json writes it).
 
     :func:`zoomkit.api_coverage` collects these marks, so coverage is read from the code itself.
+    ``response`` names the model Zoom's JSON answer is parsed into (the page model for lists),
+    so tests can check every response schema against the models.
     """
 
     def mark(func: FuncT) -> FuncT:
         func.__zoom_operation__ = (method.upper(), path)  # type: ignore[attr-defined]
+        func.__zoom_response_model__ = response  # type: ignore[attr-defined]
         return func
 
     return mark

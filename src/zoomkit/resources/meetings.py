@@ -33,7 +33,7 @@ __all__ = ["Meetings"]
 class Meetings(Resource):
     """Meetings. Ids are Zoom's numeric meeting ids (int64)."""
 
-    @operation("POST", "/users/{userId}/meetings")
+    @operation("POST", "/users/{userId}/meetings", response=Meeting)
     async def create(
         self,
         user_id: str = "me",
@@ -89,7 +89,7 @@ class Meetings(Resource):
             options=options(extra_headers, extra_query, None, timeout),
         )
 
-    @operation("GET", "/meetings/{meetingId}")
+    @operation("GET", "/meetings/{meetingId}", response=Meeting)
     async def get(
         self,
         meeting_id: int | str,
@@ -185,7 +185,7 @@ class Meetings(Resource):
             options=options(extra_headers, extra_query, None, timeout),
         )
 
-    @operation("GET", "/users/{userId}/meetings")
+    @operation("GET", "/users/{userId}/meetings", response=MeetingList)
     def list(
         self,
         user_id: str = "me",

@@ -30,7 +30,7 @@ class Users(Resource):
             "me", extra_headers=extra_headers, extra_query=extra_query, timeout=timeout
         )
 
-    @operation("GET", "/users/{userId}")
+    @operation("GET", "/users/{userId}", response=User)
     async def get(
         self,
         user_id: str,
@@ -55,7 +55,7 @@ class Users(Resource):
             options=options(extra_headers, extra_query, None, timeout),
         )
 
-    @operation("GET", "/users")
+    @operation("GET", "/users", response=UserList)
     def list(
         self,
         *,
