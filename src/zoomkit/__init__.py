@@ -19,18 +19,24 @@ from ._retry import RetryPolicy
 from ._version import __version__
 from .errors import ConfigurationError
 from .pagination import AsyncPaginator, Page
+from .ratelimit import Category, MemoryRateLimiter, QuotaState, RateLimiter, RateLimits
 from .types import NOT_GIVEN, MeetingUUID, NotGiven
 
 __all__ = [
     "NOT_GIVEN",
     "AsyncPaginator",
+    "Category",
     "Clock",
     "ConfigurationError",
     "CoveredOperation",
+    "MemoryRateLimiter",
     "MeetingUUID",
     "NotGiven",
     "Page",
+    "QuotaState",
     "RateLimitInfo",
+    "RateLimiter",
+    "RateLimits",
     "RetryPolicy",
     "SystemClock",
     "ZoomClient",

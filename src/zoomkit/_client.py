@@ -16,6 +16,7 @@ from ._retry import RetryPolicy
 from ._version import __version__
 from .auth import AuthStrategy, JWTAuth, ServerToServerOAuth
 from .errors import ConfigurationError
+from .ratelimit import MemoryRateLimiter, QuotaState, RateLimiter, RateLimits
 from .resources._base import ResourceAttribute
 from .resources.meetings import Meetings
 from .resources.users import Users
@@ -57,6 +58,7 @@ class ZoomClient:
         transport: httpx.AsyncBaseTransport | None = None,
         clock: Clock | None = None,
         default_headers: Mapping[str, str] | None = None,
+        rate_limits: RateLimits | RateLimiter | None = None,
     ) -> None:
         if http_client is not None and transport is not None:
             raise ConfigurationError("give either http_client or transport, not both")
@@ -82,6 +84,7 @@ class ZoomClient:
             "max_retry_after": max_retry_after,
             "default_headers": dict(default_headers or {}),
         }
+        self.rate_limiter = _rate_limiter(rate_limits, self.clock)
         self._loop = RequestLoop(
             http_client=self._http_client,
             auth=self.auth,
@@ -94,6 +97,7 @@ class ZoomClient:
                 "Accept": "application/json",
                 **(default_headers or {}),
             },
+            rate_limiter=self.rate_limiter,
         )
 
     @classmethod
@@ -113,10 +117,12 @@ class ZoomClient:
         max_retries: int | None = None,
         max_retry_after: float | None = None,
         default_headers: Mapping[str, str] | None = None,
+        rate_limits: RateLimits | RateLimiter | None = None,
     ) -> ZoomClient:
         """A copy with some options changed, sharing this client's connection pool.
 
-        The copy never closes the pool; close the original when you are done.
+        The copy never closes the pool; close the original when you are done. It shares the
+        rate limiter too (one account, one budget) unless you pass ``rate_limits``.
         """
         clone = ZoomClient(
             auth=auth or self.auth,
@@ -130,6 +136,7 @@ class ZoomClient:
             http_client=self._http_client,
             clock=self.clock,
             default_headers={**self._options["default_headers"], **(default_headers or {})},
+            rate_limits=rate_limits if rate_limits is not None else self.rate_limiter,
         )
         return clone
 
@@ -163,6 +170,18 @@ class ZoomClient:
                 extra_headers=extra_headers, timeout=timeout, max_retries=max_retries
             ),
         )
+
+    async def quota(self) -> QuotaState:
+        """The rate limiter's budgets now: what is left today, what is blocked until when.
+
+        A scheduled job reads it before starting. Needs ``rate_limits=`` on the client.
+        """
+        if self.rate_limiter is None:
+            raise ConfigurationError(
+                "this client has no rate limiter: pass rate_limits=RateLimits.pro() "
+                "(or your plan's table, or a RateLimiter) to ZoomClient"
+            )
+        return await self.rate_limiter.quota()
 
     # -- lifecycle -------------------------------------------------------------------------------
     async def aclose(self) -> None:
@@ -206,4 +225,14 @@ def _auth_from_env() -> httpx.Auth:
     raise ConfigurationError(
         "no Zoom credentials: pass auth=ServerToServerOAuth(...) (or another strategy from "
         f"zoomkit.auth), or set {', '.join(_S2S_ENV)} in the environment"
+    )
+
+
+def _rate_limiter(limits: RateLimits | RateLimiter | None, clock: Clock) -> RateLimiter | None:
+    if limits is None or isinstance(limits, RateLimiter):
+        return limits
+    if isinstance(limits, RateLimits):
+        return MemoryRateLimiter(limits, clock=clock)
+    raise ConfigurationError(
+        f"rate_limits must be a RateLimits table or a RateLimiter, got {type(limits).__name__}"
     )

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 
 from ._clock import Clock
+from ._ratelimit_gate import RateGate, Ticket
 from ._response import ZoomResponse, parse_model
 from ._retry import RetryPolicy, next_utc_midnight, parse_retry_after, parse_retry_at
 from .auth._token import TOKEN_REQUEST_EXTENSION
@@ -38,9 +39,11 @@ from .errors import (
     PageTokenExpiredError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseValidationError,
     UserNotFound,
     parse_missing_scopes,
 )
+from .ratelimit import RateLimiter
 from .types import NOT_GIVEN, encode_path_segment
 
 __all__ = ["RequestLoop", "RequestOptions", "build_path", "make_api_error"]
@@ -217,6 +220,7 @@ class RequestLoop:
         retry_policy: RetryPolicy,
         timeout: float | httpx.Timeout,
         default_headers: Mapping[str, str],
+        rate_limiter: RateLimiter | None = None,
     ) -> None:
         self.http_client = http_client
         self.auth = auth
@@ -225,6 +229,9 @@ class RequestLoop:
         self.retry_policy = retry_policy
         self.timeout = timeout
         self.default_headers = dict(default_headers)
+        self.rate_gate = (
+            RateGate(rate_limiter, clock, self._user_id) if rate_limiter is not None else None
+        )
 
     async def request(
         self,
@@ -276,7 +283,8 @@ class RequestLoop:
             sleep=self.clock.sleep,
             reraise=True,
         )
-        response: httpx.Response = await retrying(self._send_once, call, options)
+        ticket = await self.rate_gate.prepare(call.method, path) if self.rate_gate else None
+        response: httpx.Response = await retrying(self._send_once, call, options, ticket)
         return ZoomResponse(response)
 
     async def request_model(
@@ -294,7 +302,21 @@ class RequestLoop:
         )
         return parse_model(response.http_response, model)
 
-    async def _send_once(self, call: _Call, options: RequestOptions) -> httpx.Response:
+    async def _user_id(self, name: str) -> str | None:
+        """Zoom's id for a user name (``me``, an email), for the rate limiter's host keys."""
+        response = await self.request("GET", build_path("/users/{userId}", userId=name))
+        try:
+            body = response.json()
+        except ResponseValidationError:
+            return None
+        user_id = body.get("id") if isinstance(body, dict) else None
+        return user_id if isinstance(user_id, str) and user_id else None
+
+    async def _send_once(
+        self, call: _Call, options: RequestOptions, ticket: Ticket | None = None
+    ) -> httpx.Response:
+        if self.rate_gate is not None and ticket is not None:
+            await self.rate_gate.before_attempt(ticket)
         headers = {**self.default_headers, **(options.extra_headers or {})}
         request = self.http_client.build_request(
             call.method,
@@ -316,6 +338,9 @@ class RequestLoop:
                 response.status_code,
                 response.headers.get("x-zm-trackingid"),
             )
-        if response.is_success:
-            return response
-        raise make_api_error(response, now=self.clock.time())
+        error = None if response.is_success else make_api_error(response, now=self.clock.time())
+        if self.rate_gate is not None and ticket is not None:
+            await self.rate_gate.after_attempt(ticket, response, error)
+        if error is not None:
+            raise error
+        return response

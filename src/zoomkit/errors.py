@@ -29,6 +29,7 @@ secret.
     ├── TokenStoreError                a rotated token could not be persisted
     ├── ResponseValidationError        Zoom answered with something zoomkit cannot read
     ├── RequestValidationError         bad input, caught before anything was sent
+    ├── PartialBatchError              a multi-call batch stopped part-way (what was done)
     └── WebhookVerificationError       a webhook failed its signature or timestamp check
 """
 
@@ -56,6 +57,7 @@ __all__ = [
     "NotFoundError",
     "OAuthError",
     "PageTokenExpiredError",
+    "PartialBatchError",
     "PermissionDeniedError",
     "RateLimitError",
     "ReauthorizationRequired",
@@ -269,6 +271,30 @@ class RequestValidationError(ZoomError, ValueError):
 
     def __init__(self, message: str, *, field: str | None = None) -> None:
         self.field = field
+        super().__init__(message)
+
+
+class PartialBatchError(ZoomError):
+    """A job of several calls (``registrants.add_many``) stopped part-way.
+
+    ``done`` holds the results of the calls that succeeded, ``failed`` the items of the call that
+    raised (the cause is ``error``, also ``__cause__``), ``unsent`` the items never sent. Nothing
+    is retried for you: a failed call may still have acted, so check before sending it again.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        done: Sequence[Any],
+        failed: Sequence[Any],
+        unsent: Sequence[Any],
+        error: ZoomError,
+    ) -> None:
+        self.done = list(done)
+        self.failed = list(failed)
+        self.unsent = list(unsent)
+        self.error = error
         super().__init__(message)
 
 

@@ -48,6 +48,7 @@ __all__ = [
     "MeetingResource",
     "MeetingSettings",
     "MeetingStatus",
+    "MeetingStatusAction",
     "MeetingType",
     "Occurrence",
     "QuestionAndAnswer",
@@ -57,6 +58,8 @@ __all__ = [
     "SignLanguageInterpretation",
     "SignLanguageInterpreter",
     "TrackingField",
+    "UpcomingMeeting",
+    "UpcomingMeetingList",
 ]
 
 
@@ -421,3 +424,32 @@ class MeetingList(ZoomModel):
     from_: Annotated[date | None, EmptyAsNone()] = Field(default=None, alias="from")
     to: Annotated[date | None, EmptyAsNone()] = None
     meetings: list[MeetingListItem] = Field(default_factory=list)
+
+
+class MeetingStatusAction(StrEnum):
+    """``PUT /meetings/{meetingId}/status``: end a running meeting, or recover a deleted one."""
+
+    END = "end"
+    RECOVER = "recover"
+
+
+class UpcomingMeeting(ZoomModel):
+    """A meeting as ``GET /users/{userId}/upcoming_meetings`` lists it."""
+
+    id: OptionalInt64 = None
+    topic: str | None = None
+    type: OptionalIntEnum[MeetingType] = None
+    start_time: OptionalDatetime = None
+    duration: OptionalInt = None
+    timezone: str | None = None
+    created_at: OptionalDatetime = None
+    join_url: str | None = None
+    passcode: str | None = None
+    use_pmi: bool | None = None
+
+
+class UpcomingMeetingList(ZoomModel):
+    """``GET /users/{userId}/upcoming_meetings`` (not paginated)."""
+
+    total_records: OptionalInt = None
+    meetings: list[UpcomingMeeting] = Field(default_factory=list)

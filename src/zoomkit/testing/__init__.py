@@ -16,14 +16,21 @@ Run it as a real server with ``python -m zoomkit.testing serve --port 8000``.
 from ._clock import FakeClock
 from ._credentials import JWTApp, OAuthApp, ServerToServerApp
 from ._fake import FakeZoom
+from ._limits import CategoryLimit, Plan
 from ._state import Counters, RecordedRequest
+from ._webhooks import Delivery, PendingDelivery, Subscription
 
 __all__ = [
+    "CategoryLimit",
     "Counters",
+    "Delivery",
     "FakeClock",
     "FakeZoom",
     "JWTApp",
     "OAuthApp",
+    "PendingDelivery",
+    "Plan",
     "RecordedRequest",
     "ServerToServerApp",
+    "Subscription",
 ]

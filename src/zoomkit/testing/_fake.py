@@ -4,25 +4,33 @@ from __future__ import annotations
 
 import copy
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
+from . import _deauthorize, _live, _recordings
+from ._admin import ROUTES as ADMIN_ROUTES
 from ._app import FakeZoomApp
 from ._clock import Clock, WallClock
 from ._credentials import JWTApp, OAuthApp, ServerToServerApp
-from ._faults import Fault
+from ._faults import DEFAULT_SLOW_SECONDS, Fault, FaultKind, FaultRates
 from ._http import ZoomAPIError
+from ._limits import Plan, resolve_plan
 from ._meetings import ROUTES as MEETING_ROUTES
 from ._meetings import create_meeting
 from ._oauth import ROUTES as OAUTH_ROUTES
 from ._oauth import authenticate
+from ._past_meetings import ROUTES as PAST_MEETING_ROUTES
+from ._past_meetings import add_past_meeting, seed_past_meetings
+from ._recordings import ROUTES as RECORDING_ROUTES
 from ._state import Counters, Ids, RecordedRequest, State
 from ._times import iso_z, to_epoch
+from ._transport import FakeZoomTransport, ServedApp
 from ._users import ROUTES as USER_ROUTES
 from ._users import new_user
+from ._webhooks import BackgroundFlush, Webhooks
 
 if TYPE_CHECKING:
     from zoomkit import ZoomClient
@@ -40,8 +48,10 @@ class FakeZoom:
     """A stateful Zoom REST API emulator, in process or over a socket.
 
     It imports nothing of zoomkit's client, models or resources, so it is an independent oracle
-    for them. ``clock`` drives every expiry (tokens, codes, page tokens); without one, FakeZoom
-    reads the wall clock.
+    for them. ``clock`` drives every expiry (tokens, codes, page tokens) and the rate-limit
+    windows; without one, FakeZoom reads the wall clock. ``plan`` (``"free"``, ``"pro"``,
+    ``"business"`` or a custom :class:`~zoomkit.testing.Plan`) enforces Zoom's rate limits for
+    that plan; None, the default, enforces none.
     """
 
     def __init__(
@@ -52,6 +62,7 @@ class FakeZoom:
         seed: int | None = None,
         s2s_scopes: str = DEFAULT_S2S_SCOPES,
         user_scopes: str = DEFAULT_USER_SCOPES,
+        plan: str | Plan | None = None,
     ) -> None:
         self.clock: Clock = clock if clock is not None else WallClock()
         ids = Ids(seed)
@@ -71,8 +82,20 @@ class FakeZoom:
             "owner@example.com", first_name="Olivia", last_name="Owner", role_id="0"
         )
         self._state.owner_id = self._state.authorize_user_id = owner["id"]
+        self._state.limits.plan = resolve_plan(plan)
+        self._state.faults.reseed(seed)
+        self.webhooks = Webhooks(self._state)
         self.app = FakeZoomApp(
-            self._state, [*OAUTH_ROUTES, *USER_ROUTES, *MEETING_ROUTES], authenticate
+            self._state,
+            [
+                *OAUTH_ROUTES,
+                *USER_ROUTES,
+                *MEETING_ROUTES,
+                *PAST_MEETING_ROUTES,
+                *ADMIN_ROUTES,
+                *RECORDING_ROUTES,
+            ],
+            authenticate,
         )
 
     def __repr__(self) -> str:
@@ -80,9 +103,12 @@ class FakeZoom:
 
     # -- wiring ---------------------------------------------------------------------------
 
-    def transport(self) -> httpx.ASGITransport:
-        """An httpx transport that sends requests straight into the app, without sockets."""
-        return httpx.ASGITransport(app=self.app)
+    def transport(self) -> httpx.AsyncBaseTransport:
+        """An httpx transport that sends requests straight into the app, without sockets.
+
+        Injected network faults surface as the httpx errors a real network gives.
+        """
+        return FakeZoomTransport(self.app)
 
     def client(self, *, auth: httpx.Auth | None = None, **options: Any) -> ZoomClient:
         """A ``ZoomClient`` wired to this fake with the built-in S2S app (or ``auth``).
@@ -115,7 +141,10 @@ class FakeZoom:
         """
         import uvicorn
 
-        sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY only on sockets that name it, and without
+        # it each answer waits ~40 ms for a delayed ACK between its header and body writes.
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
         sock.listen(128)
@@ -124,7 +153,14 @@ class FakeZoom:
         self._state.api_url = f"http://{url_host}:{bound_port}"
         if on_ready is not None:
             on_ready(self._state.api_url)
-        config = uvicorn.Config(self.app, lifespan="on", log_level="warning", access_log=False)
+        served = BackgroundFlush(ServedApp(self.app), self.webhooks)  # webhooks every 0.5 s
+        config = uvicorn.Config(
+            served,
+            lifespan="on",
+            log_level="warning",
+            access_log=False,
+            timeout_graceful_shutdown=1,  # a slow fault's held answer must not stall a stop
+        )
         uvicorn.Server(config).run(sockets=[sock])
 
     # -- credentials and inspection ---------------------------------------------------------
@@ -248,6 +284,109 @@ class FakeZoom:
         meeting = self._state.meetings.get(int(meeting_id))
         return copy.deepcopy(meeting) if meeting is not None else None
 
+    def add_past_meeting(
+        self,
+        host: str,
+        *,
+        topic: str,
+        start_time: datetime | None = None,
+        duration: int = 60,
+        participants: int | Sequence[Mapping[str, Any]] = 0,
+        meeting_id: int | None = None,
+        uuid: str | None = None,
+    ) -> dict[str, Any]:
+        """Record an ended meeting instance, as ``GET /past_meetings/{uuid}`` shows it.
+
+        A scheduled meeting is created for it unless ``meeting_id`` names an existing one.
+        ``start_time`` defaults to a day ago; ``participants`` is a number of attendees to
+        generate or a list of attendance records (``user_name``, ``email``, ``id``, ...).
+        ``uuid`` forces the instance UUID, e.g. ``"/abc//def=="`` to exercise double encoding.
+        """
+        user = self._state.find_user(host, None)
+        if user is None:
+            raise ValueError(f"unknown host {host!r}")
+        start = to_epoch(start_time) if start_time is not None else self.clock.time() - 86_400
+        return add_past_meeting(
+            self._state,
+            user,
+            topic=topic,
+            start=start,
+            duration=duration,
+            participants=participants,
+            meeting_id=meeting_id,
+            uuid=uuid,
+        )
+
+    def seed_past_meetings(
+        self, count: int, *, participants: int, host: str | None = None
+    ) -> list[dict[str, Any]]:
+        """``count`` ended meetings of ``host`` (default: the owner) with ``participants`` each."""
+        user = self._state.find_user(host or self._state.owner_id, None)
+        if user is None:
+            raise ValueError(f"unknown host {host!r}")
+        return seed_past_meetings(self._state, user, count=count, participants=participants)
+
+    # -- live meetings, recordings, deauthorization: each raises Zoom's webhook events -------
+
+    def start_meeting(self, meeting_id: int | str) -> None:
+        """The host starts the meeting: status ``started``, ``meeting.started``."""
+        _live.start_meeting(self._state, meeting_id)
+
+    def end_meeting(self, meeting_id: int | str) -> None:
+        """The host ends it: everyone still in leaves, then ``meeting.ended``.
+
+        The instance becomes a past meeting; the meeting is ``waiting`` again, under a new UUID.
+        """
+        _live.end_meeting(self._state, meeting_id)
+
+    def add_participant(
+        self, meeting_id: int | str, *, name: str, email: str | None = None
+    ) -> dict[str, Any]:
+        """Someone joins the started meeting (``meeting.participant_joined``).
+
+        Returns the participant as the event shows it; its ``user_id`` names it to
+        ``remove_participant`` and the sharing controls. An ``email`` of an account user makes
+        ``id`` that user's id (a signed-in participant); otherwise ``id`` is empty, as for guests.
+        """
+        return _live.add_participant(self._state, meeting_id, name=name, email=email)
+
+    def remove_participant(self, meeting_id: int | str, participant_id: str) -> None:
+        """The participant (by ``user_id`` or ``participant_uuid``) leaves."""
+        _live.remove_participant(self._state, meeting_id, participant_id)
+
+    def start_sharing(self, meeting_id: int | str, participant_id: str) -> None:
+        _live.start_sharing(self._state, meeting_id, participant_id)
+
+    def stop_sharing(self, meeting_id: int | str, participant_id: str) -> None:
+        _live.stop_sharing(self._state, meeting_id, participant_id)
+
+    def complete_recording(
+        self, meeting_id: int | str, *, file_size: int = _recordings.DEFAULT_FILE_SIZE
+    ) -> dict[str, Any]:
+        """The cloud recording of the latest instance is ready: one MP4 of ``file_size`` bytes.
+
+        Raises ``recording.started``, ``recording.stopped`` and ``recording.completed``. Returns
+        the recording object with ``download_access_token``, the token the event calls
+        ``download_token``: it opens ``download_url`` for 24 hours.
+        """
+        return _recordings.complete_recording(self._state, meeting_id, file_size=file_size)
+
+    def trash_recording(self, meeting_id: int | str) -> None:
+        """Move the meeting's latest recording to the trash (``recording.trashed``)."""
+        _recordings.trash_recording(self._state, meeting_id)
+
+    def recover_recording(self, meeting_id: int | str) -> None:
+        """Bring it back from the trash (``recording.recovered``)."""
+        _recordings.recover_recording(self._state, meeting_id)
+
+    def delete_recording(self, meeting_id: int | str) -> None:
+        """Delete it permanently (``recording.deleted``)."""
+        _recordings.delete_recording(self._state, meeting_id)
+
+    def deauthorize(self, user_id: str, *, user_data_retention: bool = False) -> None:
+        """The user removes the OAuth app: its grants die, ``app_deauthorized`` is raised."""
+        _deauthorize.deauthorize(self._state, user_id, user_data_retention=user_data_retention)
+
     # -- faults and time ---------------------------------------------------------------------
 
     def expire_access_tokens(self) -> None:
@@ -263,6 +402,8 @@ class FakeZoom:
         after_effect: bool = False,
         body: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
+        reset: Literal["before", "after"] | None = None,
+        slow: bool = False,
     ) -> None:
         """Make the next ``times`` calls of ``operation`` answer ``status``.
 
@@ -270,6 +411,63 @@ class FakeZoom:
         client sees a 500. A 429 gets Zoom's per-second rate-limit body unless ``body`` is given;
         pass ``headers={"Retry-After": "1"}`` to add a hint. OAuth operations are
         ``oauthToken``, ``oauthAuthorize`` and ``oauthRevoke``.
+
+        ``reset="before"`` drops the connection before the request arrives (nothing happens);
+        ``reset="after"`` carries the operation out, then drops the connection without an
+        answer; ``slow=True`` carries it out and answers after the client's timeout.
         """
-        fault = Fault(status, after_effect, body, dict(headers or {}))
+        if reset is not None and slow:
+            raise ValueError("a fault is either a reset or a slow answer, not both")
+        if reset not in (None, "before", "after"):
+            raise ValueError(f"reset must be 'before', 'after' or None, got {reset!r}")
+        kind = FaultKind.SLOW if slow else FaultKind.STATUS
+        if reset is not None:
+            kind = FaultKind.RESET_BEFORE if reset == "before" else FaultKind.RESET_AFTER
+        fault = Fault(status, after_effect, body, dict(headers or {}), kind)
         self._state.faults.add(operation, fault, times)
+
+    def faults(
+        self,
+        rate: float = 0.0,
+        *,
+        statuses: Iterable[int] = (500, 502, 503),
+        resets_before: float = 0.0,
+        resets_after: float = 0.0,
+        slow: float = 0.0,
+        slow_seconds: float = DEFAULT_SLOW_SECONDS,
+        operations: Iterable[str] | None = None,
+        seed: int | None = None,
+    ) -> None:
+        """Inject faults at random from now on; each rate is a share of calls, at most 1 in all.
+
+        ``rate`` of calls answer one of ``statuses`` instead of acting; ``resets_before`` drop
+        the connection before the request arrives; ``resets_after`` act, then drop it;
+        ``slow`` act, then answer after the client's timeout (``slow_seconds`` when served).
+        Without ``operations`` this sets the default for every REST operation; with them, the
+        rates for those operations only (``oauthToken`` included, if named). ``seed`` makes the
+        sequence reproducible (the FakeZoom's ``seed`` is the default). All zeros turn it off.
+        """
+        rates = FaultRates(
+            rate=rate,
+            statuses=tuple(statuses),
+            resets_before=resets_before,
+            resets_after=resets_after,
+            slow=slow,
+            slow_seconds=slow_seconds,
+        )
+        if seed is not None:
+            self._state.faults.reseed(seed)
+        self._state.faults.set_rates(rates, None if operations is None else list(operations))
+
+    def clear_faults(self) -> None:
+        """Drop every scheduled and random fault."""
+        self._state.faults.clear()
+
+    @property
+    def plan(self) -> Plan | None:
+        """The rate limits enforced (None: none). Assign a plan name or :class:`Plan` to change."""
+        return self._state.limits.plan
+
+    @plan.setter
+    def plan(self, plan: str | Plan | None) -> None:
+        self._state.limits.plan = resolve_plan(plan)

@@ -15,6 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ._app import Route
+from ._events import emit, meeting_object, operator
 from ._http import Call, Response, ZoomAPIError, validation_failed
 from ._meeting_rules import meeting_errors
 from ._pagination import paginate
@@ -128,9 +129,17 @@ def _refresh_schedule(meeting: dict[str, Any]) -> None:
 
 
 def create_meeting(
-    state: State, host: dict[str, Any], body: dict[str, Any], *, uuid: str | None = None
+    state: State,
+    host: dict[str, Any],
+    body: dict[str, Any],
+    *,
+    uuid: str | None = None,
+    acting: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Validate ``body`` like Zoom, store the meeting and return the stored object."""
+    """Validate ``body`` like Zoom, store the meeting and return the stored object.
+
+    Raises ``meeting.created`` with ``acting`` (default: the host) as the operator.
+    """
     errors = meeting_errors(body, timezone_fallback=host["timezone"])
     meeting_type = body.get("type", _SCHEDULED)
     if not errors and meeting_type == _RECURRING and "recurrence" not in body:
@@ -168,13 +177,73 @@ def create_meeting(
         meeting["tracking_fields"] = copy.deepcopy(body["tracking_fields"])
     _refresh_schedule(meeting)
     state.meetings[meeting_id] = meeting
+    emit(
+        state,
+        "meeting.created",
+        lambda: {**operator(acting or host), "object": _created_object(meeting)},
+    )
     return meeting
+
+
+# -- webhook events: Zoom's payload shapes for created, updated and deleted --------------------
+
+_NOT_IN_EVENTS = frozenset({"encrypted_password", "h323_password", "pstn_password", "start_url"})
+
+
+def _created_object(meeting: dict[str, Any]) -> dict[str, Any]:
+    shown = meeting_object(meeting)
+    shown["join_url"] = meeting["join_url"]
+    shown["password"] = meeting["password"]
+    shown["settings"] = meeting["settings"]
+    for name in ("recurrence", "occurrences"):
+        if name in meeting:
+            shown[name] = meeting[name]
+    return shown
+
+
+def _changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The fields that differ, as (new values, old values); settings compared key by key."""
+    after: dict[str, Any] = {}
+    before: dict[str, Any] = {}
+    for name in [*new, *(name for name in old if name not in new)]:
+        if name in _NOT_IN_EVENTS or old.get(name) == new.get(name):
+            continue
+        if name == "settings":
+            after[name], before[name] = _changes(old[name], new[name])
+            continue
+        if name in new:
+            after[name] = new[name]
+        if name in old:
+            before[name] = old[name]
+    return after, before
+
+
+def _acting(state: State, call: Call) -> dict[str, Any]:
+    """The user an API call acts as, who Zoom names as the event's operator."""
+    return state.users.get(call.me.user_id) or state.users[state.owner_id]
+
+
+def _emit_updated(
+    state: State, call: Call, operation: str, after: dict[str, Any], before: dict[str, Any]
+) -> None:
+    emit(
+        state,
+        "meeting.updated",
+        lambda: {
+            **operator(_acting(state, call)),
+            "operation": operation,
+            "object": after,
+            "old_object": before,
+            "time_stamp": int(state.now() * 1000),
+        },
+    )
 
 
 def _post_meeting(state: State, call: Call) -> Response:
     host = require_user(state, call, call.params["userId"])
     body = call.json_object()
-    return Response(201, copy.deepcopy(create_meeting(state, host, body)))
+    created = create_meeting(state, host, body, acting=_acting(state, call))
+    return Response(201, copy.deepcopy(created))
 
 
 def _find(state: State, raw_id: str) -> dict[str, Any]:
@@ -214,9 +283,18 @@ def _patch_meeting(state: State, call: Call) -> Response:
     occurrence_id = call.query.get("occurrence_id")
     if occurrence_id:
         occurrence = _occurrence(meeting, occurrence_id)
+        old = copy.deepcopy(occurrence)
         if "start_time" in body:
             occurrence["start_time"] = iso_z(parse_start_time(body["start_time"], timezone))
         occurrence["duration"] = body.get("duration", occurrence["duration"])
+        ids = {"id": meeting["id"], "uuid": meeting["uuid"]}
+        _emit_updated(
+            state,
+            call,
+            "single",
+            {**ids, "occurrences": [copy.deepcopy(occurrence)]},
+            {**ids, "occurrences": [old]},
+        )
         return Response.empty()
     updated = copy.deepcopy(meeting)
     for name in _UPDATABLE:
@@ -236,16 +314,32 @@ def _patch_meeting(state: State, call: Call) -> Response:
         )
     _refresh_schedule(updated)
     state.meetings[meeting["id"]] = updated
+    after, before = _changes(meeting, updated)
+    ids = {"id": meeting["id"], "uuid": meeting["uuid"]}
+    _emit_updated(state, call, "all", {**ids, **after}, {**ids, **before})
     return Response.empty()
 
 
 def _delete_meeting(state: State, call: Call) -> Response:
     meeting = _find(state, call.params["meetingId"])
     occurrence_id = call.query.get("occurrence_id")
+    deleted = meeting_object(meeting)
     if occurrence_id:
-        _occurrence(meeting, occurrence_id)["status"] = "deleted"
+        occurrence = _occurrence(meeting, occurrence_id)
+        occurrence["status"] = "deleted"
+        picked = {"occurrence_id": occurrence_id, "start_time": occurrence["start_time"]}
+        deleted["occurrences"] = [picked]
     else:
         del state.meetings[meeting["id"]]
+    emit(
+        state,
+        "meeting.deleted",
+        lambda: {
+            **operator(_acting(state, call)),
+            "operation": "single" if occurrence_id else "all",
+            "object": deleted,
+        },
+    )
     return Response.empty()
 
 

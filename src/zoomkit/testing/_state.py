@@ -13,14 +13,20 @@ import string
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._clock import Clock
 from ._credentials import JWTApp, OAuthApp, ServerToServerApp
+from ._events import EventOutbox
 from ._faults import FaultPlan
 from ._http import Principal
+from ._limits import RateLimits
 from ._pagination import PageTokens
 from ._tokens import TokenStore
+
+if TYPE_CHECKING:
+    from ._live import LiveMeeting
+    from ._recordings import StoredRecording
 
 __all__ = ["Counters", "Ids", "RecordedRequest", "State"]
 
@@ -41,6 +47,14 @@ class Counters:
     invalid_grant_responses: int = 0
     unauthorized_responses: int = 0
     """401 answers from the REST API (``/v2``)."""
+    rate_limited: Counter[str] = field(default_factory=Counter)
+    """429s FakeZoom's rate limits sent, by category (injected 429s are counted in ``faults``)."""
+    peak_per_second: Counter[str] = field(default_factory=Counter)
+    """The most authenticated calls of each category seen in any one-second span."""
+    faults: Counter[str] = field(default_factory=Counter)
+    """Injected faults by kind: ``status``, ``reset_before``, ``reset_after``, ``slow``."""
+    fault_statuses: Counter[int] = field(default_factory=Counter)
+    """Injected error answers by HTTP status."""
 
     @property
     def total_token_requests(self) -> int:
@@ -117,6 +131,17 @@ class State:
     tokens: TokenStore = field(default_factory=TokenStore)
     pages: PageTokens = field(default_factory=PageTokens)
     faults: FaultPlan = field(default_factory=FaultPlan)
+    limits: RateLimits = field(default_factory=RateLimits)
+    past_meetings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Ended meeting instances by UUID, as ``GET /past_meetings/{uuid}`` shows them."""
+    past_participants: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """Participant report records of each ended instance, by UUID."""
+    live_meetings: dict[int, LiveMeeting] = field(default_factory=dict)
+    """Meetings in progress (started by a test), by meeting id."""
+    recordings: dict[str, StoredRecording] = field(default_factory=dict)
+    """Cloud recordings by meeting instance UUID."""
+    events: EventOutbox = field(default_factory=EventOutbox)
+    """Webhook events raised by state changes, waiting for ``fake.webhooks.flush()``."""
     counters: Counters = field(default_factory=Counters)
     requests: list[RecordedRequest] = field(default_factory=list)
     owner_id: str = ""

@@ -6,6 +6,7 @@ import copy
 from typing import Any
 
 from ._app import Route
+from ._events import emit, operator
 from ._http import Call, Response, ZoomAPIError
 from ._pagination import paginate
 from ._state import State
@@ -92,7 +93,19 @@ def new_user(
         "employee_unique_id": "",
     }
     state.users[user_id] = user
+    emit(state, "user.created", lambda: _created_payload(state, user))
     return user
+
+
+def _created_payload(state: State, user: dict[str, Any]) -> dict[str, Any]:
+    """``user.created`` as Zoom sends it; the owner is the operator (the first user: itself)."""
+    acting = state.users.get(state.owner_id, user)
+    fields = ("id", "first_name", "last_name", "display_name", "email", "type")
+    return {
+        **operator(acting),
+        "creation_type": "create",
+        "object": {name: user[name] for name in fields},
+    }
 
 
 def require_user(state: State, call: Call, user_id: str) -> dict[str, Any]:

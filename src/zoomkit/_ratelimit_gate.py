@@ -1,0 +1,236 @@
+"""Where the request loop meets the rate limiter: before each call, each attempt, each answer.
+
+Per logical call, :meth:`RateGate.prepare` finds the operation's category and, for meeting and
+webinar creates/updates, the host whose 100-a-day it spends (counted once, before anything is
+sent). Per attempt, :meth:`RateGate.before_attempt` reserves a slot and sleeps on the client's
+clock until it comes; :meth:`RateGate.after_attempt` passes what Zoom said to the limiter and
+learns meeting hosts from the responses. :func:`read_observation` is the pure header reading.
+
+Hosts are keyed by Zoom user id. ``"me"`` and email addresses are resolved to an id once per
+client with ``GET /users/{userId}`` (cached; if Zoom refuses, the name itself is the key). An
+update is counted against the meeting's host when this client has seen the meeting (get,
+create or list); otherwise it is not counted locally and Zoom's own answer applies.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+from urllib.parse import unquote
+
+import anyio
+import httpx
+
+from ._clock import Clock
+from ._ratelimit_routes import Route, resolve_route
+from .errors import APIError, DailyLimitExceeded, RateLimitError
+from .ratelimit import Category, LimitType, Observation, RateLimiter
+
+__all__ = ["RateGate", "Ticket", "read_observation", "says_per_host"]
+
+KeyT = TypeVar("KeyT")
+ValueT = TypeVar("ValueT")
+
+MEETING_HOSTS_REMEMBERED = 10_000
+USERS_REMEMBERED = 1_000
+
+# Operations that spend the host's daily meeting/webinar creates and updates.
+_CREATES = frozenset({("POST", "/users/{userId}/meetings"), ("POST", "/users/{userId}/webinars")})
+_UPDATES = {
+    ("PATCH", "/meetings/{meetingId}"): "meetings",
+    ("PATCH", "/webinars/{webinarId}"): "webinars",
+}
+# Responses that name a meeting's (or webinar's) host: one object, or a page of them.
+_ONE = {
+    ("GET", "/meetings/{meetingId}"): "meetings",
+    ("POST", "/users/{userId}/meetings"): "meetings",
+    ("GET", "/webinars/{webinarId}"): "webinars",
+    ("POST", "/users/{userId}/webinars"): "webinars",
+}
+_PAGE = {
+    ("GET", "/users/{userId}/meetings"): "meetings",
+    ("GET", "/users/{userId}/webinars"): "webinars",
+}
+_USER = ("GET", "/users/{userId}")
+
+
+class _Lru(Generic[KeyT, ValueT]):
+    """A dict that forgets its least recently used entries beyond ``size``."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[KeyT, ValueT] = OrderedDict()
+
+    def get(self, key: KeyT) -> ValueT | None:
+        value = self._items.get(key)
+        if value is not None:
+            self._items.move_to_end(key)
+        return value
+
+    def put(self, key: KeyT, value: ValueT) -> None:
+        self._items[key] = value
+        self._items.move_to_end(key)
+        while len(self._items) > self._size:
+            self._items.popitem(last=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Ticket:
+    """One logical call as the gate sees it: its route and the host it writes for, if any."""
+
+    method: str
+    route: Route
+    host_key: str | None = None
+
+
+def says_per_host(error: APIError) -> bool:
+    """Whether Zoom's refusal is the host's 100-a-day meeting limit, not the account's."""
+    message = error.message.lower()
+    return (
+        error.code == 300
+        or "particular user" in message
+        or "create/update" in message
+        or "created/updated" in message
+    )
+
+
+def _int_header(headers: httpx.Headers, name: str) -> int | None:
+    value = headers.get(name)
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def read_observation(
+    headers: httpx.Headers, error: APIError | None, *, now: float, host_key: str | None
+) -> Observation | None:
+    """What an answer tells the limiter, or ``None`` when it tells nothing it acts on.
+
+    Zoom's per-second ``Remaining`` counts a window the client cannot see the edges of, so only
+    a per-second 429 is acted on; daily counts (``X-RateLimit-Type: Daily-limit``) always are.
+    A per-host refusal is only useful when the host is known.
+    """
+    remaining = _int_header(headers, "x-ratelimit-remaining")
+    limit = _int_header(headers, "x-ratelimit-limit")
+    if isinstance(error, DailyLimitExceeded):
+        retry_at = error.retry_at.timestamp() if error.retry_at is not None else None
+        if says_per_host(error):
+            if host_key is None:
+                return None
+            return Observation(LimitType.DAILY, rejected=True, retry_at=retry_at, host_key=host_key)
+        return Observation(LimitType.DAILY, remaining, limit, rejected=True, retry_at=retry_at)
+    if isinstance(error, RateLimitError):
+        retry_at = now + error.retry_after if error.retry_after is not None else None
+        return Observation(LimitType.QPS, remaining, limit, rejected=True, retry_at=retry_at)
+    kind = (headers.get("x-ratelimit-type") or "").strip().lower()
+    if kind.startswith("daily") and remaining is not None:
+        return Observation(LimitType.DAILY, remaining, limit)
+    return None
+
+
+class RateGate:
+    """The loop's side of rate limiting for one client (its user names are per credential)."""
+
+    def __init__(
+        self,
+        limiter: RateLimiter,
+        clock: Clock,
+        lookup_user_id: Callable[[str], Awaitable[str | None]],
+    ) -> None:
+        self.limiter = limiter
+        self.clock = clock
+        self._lookup_user_id = lookup_user_id
+        self._users: _Lru[str, str] = _Lru(USERS_REMEMBERED)
+        self._hosts: _Lru[tuple[str, str], str] = _Lru(MEETING_HOSTS_REMEMBERED)
+        self._lookup_lock = anyio.Lock()
+
+    async def prepare(self, method: str, path: str) -> Ticket:
+        """Route the call; count a meeting write against its host (raises before sending)."""
+        method = method.upper()
+        route = resolve_route(method, path)
+        host_key: str | None = None
+        key = (method, route.template)
+        if key in _CREATES:
+            host_key = await self._user_key(route.ids[0])
+        elif key in _UPDATES:
+            host_key = self._hosts.get((_UPDATES[key], unquote(route.ids[0])))
+        if host_key is not None:
+            await self.limiter.acquire_meeting_write(host_key)
+        return Ticket(method, route, host_key)
+
+    async def before_attempt(self, ticket: Ticket) -> None:
+        """Reserve a slot in the category and wait for it on the client's clock."""
+        wait = await self.limiter.acquire(ticket.route.category)
+        if wait > 0:
+            await self.clock.sleep(wait)
+
+    async def after_attempt(
+        self, ticket: Ticket, response: httpx.Response, error: APIError | None
+    ) -> None:
+        """Tell the limiter what Zoom said; remember hosts a successful answer names."""
+        observation = read_observation(
+            response.headers, error, now=self.clock.time(), host_key=ticket.host_key
+        )
+        if observation is not None:
+            category = (
+                Category.parse(response.headers.get("x-ratelimit-category"))
+                if observation.host_key is None
+                else None
+            )
+            await self.limiter.observe(category or ticket.route.category, observation)
+        if error is None:
+            self._learn(ticket, response)
+
+    async def _user_key(self, segment: str) -> str:
+        name = unquote(segment)
+        if name != "me" and "@" not in name:
+            return name
+        name = name.lower()
+        known = self._users.get(name)
+        if known is not None:
+            return known
+        async with self._lookup_lock:
+            known = self._users.get(name)
+            if known is not None:
+                return known
+            try:
+                user_id = await self._lookup_user_id(name)
+            except RateLimitError:
+                return name  # try again on a later write; count under the name meanwhile
+            except APIError:
+                user_id = None  # no scope to read users, or no such user: count under the name
+            self._users.put(name, user_id or name)
+            return user_id or name
+
+    def _learn(self, ticket: Ticket, response: httpx.Response) -> None:
+        key = (ticket.method, ticket.route.template)
+        if key not in _ONE and key not in _PAGE and key != _USER:
+            return
+        try:
+            body = json.loads(response.content)
+        except ValueError:
+            return
+        if not isinstance(body, dict):
+            return
+        if key == _USER:
+            name = unquote(ticket.route.ids[0]).lower()
+            user_id = body.get("id")
+            if (name == "me" or "@" in name) and isinstance(user_id, str) and user_id:
+                self._users.put(name, user_id)
+        elif key in _ONE:
+            self._remember(_ONE[key], body)
+        else:
+            kind = _PAGE[key]
+            items = body.get(kind)
+            for item in items if isinstance(items, list) else ():
+                if isinstance(item, dict):
+                    self._remember(kind, item)
+
+    def _remember(self, kind: str, meeting: dict[str, object]) -> None:
+        meeting_id, host_id = meeting.get("id"), meeting.get("host_id")
+        if isinstance(meeting_id, int | str) and isinstance(host_id, str) and host_id:
+            self._hosts.put((kind, str(meeting_id)), host_id)

@@ -1,0 +1,82 @@
+"""Webhook events raised by FakeZoom's state changes, and the object shapes Zoom puts in them.
+
+API handlers are synchronous and cannot send anything, so a state change only drops an
+:class:`Event` into the state's :class:`EventOutbox`; ``fake.webhooks.flush()`` later fans it out
+to subscriptions. A payload is built only when some subscription wants the event, so a fake
+without subscribers (most tests, and every benchmark) pays nothing for it.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._state import State
+
+__all__ = ["Event", "EventOutbox", "emit", "meeting_object", "operator"]
+
+Payload = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Event:
+    """One thing that happened: Zoom's event name, when (ms epoch), and ``payload``."""
+
+    name: str
+    ts_ms: int
+    payload: Payload
+
+
+def _nobody(_name: str) -> bool:
+    return False
+
+
+class EventOutbox:
+    """Events waiting for the webhook dispatcher; ``wants`` says which names anyone listens to."""
+
+    def __init__(self) -> None:
+        self._events: list[Event] = []
+        self.wants: Callable[[str], bool] = _nobody
+
+    def emit(self, name: str, now: float, build: Callable[[], Payload]) -> None:
+        """Queue ``name`` if anyone wants it; the payload is copied, so later changes miss it."""
+        if self.wants(name):
+            self._events.append(Event(name, int(now * 1000), copy.deepcopy(build())))
+
+    def drain(self) -> list[Event]:
+        events, self._events = self._events, []
+        return events
+
+
+def emit(state: State, name: str, build: Callable[[], Payload]) -> None:
+    """Raise ``name`` now; ``build`` gives the payload without ``account_id``, which is added."""
+    state.events.emit(name, state.now(), lambda: {"account_id": state.account_id, **build()})
+
+
+def operator(user: dict[str, Any]) -> Payload:
+    """Who acted, as Zoom names them in ``payload``: email and user id."""
+    return {"operator": user["email"], "operator_id": user["id"]}
+
+
+def meeting_object(meeting: dict[str, Any], *, id_as_string: bool = False) -> Payload:
+    """The meeting summary that meeting, participant and recording events carry.
+
+    Zoom sends the meeting id as a number in some events (created, deleted, recordings) and as
+    a string in others (started, ended, participants, sharing); ``id_as_string`` picks which.
+    """
+    shown = {
+        "id": str(meeting["id"]) if id_as_string else meeting["id"],
+        "uuid": meeting["uuid"],
+        "host_id": meeting["host_id"],
+        "topic": meeting["topic"],
+        "type": meeting["type"],
+        "start_time": meeting.get("start_time"),  # absent for meetings with no fixed time
+        "timezone": meeting.get("timezone", ""),
+        "duration": meeting.get("duration", 0),
+    }
+    if shown["start_time"] is None:
+        del shown["start_time"]
+    return shown
