@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -18,8 +18,21 @@ from .auth import AuthStrategy, JWTAuth, ServerToServerOAuth
 from .errors import ConfigurationError
 from .ratelimit import MemoryRateLimiter, QuotaState, RateLimiter, RateLimits
 from .resources._base import ResourceAttribute
+from .resources.dashboards import Dashboards
+from .resources.groups import Groups
 from .resources.meetings import Meetings
+from .resources.past_meetings import PastMeetings
+from .resources.past_webinars import PastWebinars
+from .resources.recordings import Recordings
+from .resources.reports import Reports
+from .resources.tracking_fields import TrackingFields
 from .resources.users import Users
+from .resources.webinar_kind import get_meeting_or_webinar
+from .resources.webinars import Webinars
+
+if TYPE_CHECKING:
+    from .models.meetings import Meeting
+    from .models.webinars import Webinar
 
 __all__ = ["ZoomClient"]
 
@@ -143,6 +156,34 @@ class ZoomClient:
     # -- resources -----------------------------------------------------------------------------
     users = ResourceAttribute(Users)
     meetings = ResourceAttribute(Meetings)
+    past_meetings = ResourceAttribute(PastMeetings)
+    reports = ResourceAttribute(Reports)
+    dashboards = ResourceAttribute(Dashboards)
+    groups = ResourceAttribute(Groups)
+    tracking_fields = ResourceAttribute(TrackingFields)
+    webinars = ResourceAttribute(Webinars)
+    past_webinars = ResourceAttribute(PastWebinars)
+    recordings = ResourceAttribute(Recordings)
+
+    async def get_meeting_or_webinar(
+        self,
+        meeting_or_webinar_id: int | str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> Meeting | Webinar:
+        """The meeting with this id, else the webinar: one call for a meeting, two otherwise.
+
+        See :func:`zoomkit.resources.webinar_kind.get_meeting_or_webinar`.
+        """
+        return await get_meeting_or_webinar(
+            self,
+            meeting_or_webinar_id,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
 
     # -- raw access ------------------------------------------------------------------------------
     async def request(

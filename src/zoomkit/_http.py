@@ -83,6 +83,7 @@ class _Call:
     path: str
     params: dict[str, Any] = field(default_factory=dict)
     json_body: Any = None
+    files: Mapping[str, Any] | None = None  # multipart parts; bytes content, so a retry resends
 
 
 def build_path(template: str, **ids: object) -> str:
@@ -240,6 +241,7 @@ class RequestLoop:
         *,
         params: Mapping[str, Any] | None = None,
         json_body: Any = None,
+        files: Mapping[str, Any] | None = None,
         options: RequestOptions | None = None,
     ) -> ZoomResponse:
         """Send one logical call (with retries) and return the successful response."""
@@ -260,7 +262,7 @@ class RequestLoop:
                 initial_backoff=policy.initial_backoff,
                 max_backoff=policy.max_backoff,
             )
-        call = _Call(method.upper(), path, call_params, body)
+        call = _Call(method.upper(), path, call_params, body, files)
 
         def wait(state: RetryCallState) -> float:
             error = state.outcome.exception() if state.outcome else None
@@ -295,10 +297,11 @@ class RequestLoop:
         *,
         params: Mapping[str, Any] | None = None,
         json_body: Any = None,
+        files: Mapping[str, Any] | None = None,
         options: RequestOptions | None = None,
     ) -> ModelT:
         response = await self.request(
-            method, path, params=params, json_body=json_body, options=options
+            method, path, params=params, json_body=json_body, files=files, options=options
         )
         return parse_model(response.http_response, model)
 
@@ -323,6 +326,7 @@ class RequestLoop:
             self.base_url + call.path,
             params=call.params or None,
             json=call.json_body,
+            files=call.files,
             headers=headers,
             timeout=options.timeout if options.timeout is not None else self.timeout,
         )

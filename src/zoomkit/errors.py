@@ -28,6 +28,7 @@ secret.
     ├── ConfigurationError             the client was set up wrongly (no credentials...)
     ├── TokenStoreError                a rotated token could not be persisted
     ├── ResponseValidationError        Zoom answered with something zoomkit cannot read
+    │   └── DownloadSizeMismatch       a downloaded file is not the size Zoom announced
     ├── RequestValidationError         bad input, caught before anything was sent
     ├── PartialBatchError              a multi-call batch stopped part-way (what was done)
     └── WebhookVerificationError       a webhook failed its signature or timestamp check
@@ -51,6 +52,7 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "DailyLimitExceeded",
+    "DownloadSizeMismatch",
     "InternalServerError",
     "MeetingNotFound",
     "MissingScopeError",
@@ -263,6 +265,18 @@ class ResponseValidationError(ZoomError):
 
     def __init__(self, message: str, *, response: httpx.Response | None = None) -> None:
         self.response = response
+        super().__init__(message)
+
+
+class DownloadSizeMismatch(ResponseValidationError):
+    """A download ended at another size than announced (``file_size``, Content-Length).
+
+    Nothing is left at the destination: the partial ``.part`` file is removed.
+    """
+
+    def __init__(self, message: str, *, expected: int, received: int) -> None:
+        self.expected = expected
+        self.received = received
         super().__init__(message)
 
 

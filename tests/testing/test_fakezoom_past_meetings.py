@@ -206,3 +206,19 @@ async def test_answers_conform_to_the_2023_spec(
     async with api_client(fake) as api:
         body = (await api.get(path.format(id=past["id"]))).json()
     assert schema_problems(body, spec_schema(zoom_openapi, spec_path), "body") == []
+
+
+@pytest.mark.anyio
+async def test_a_newer_instance_recorded_after_a_lookup_is_the_one_named_next(
+    fake: FakeZoom,
+) -> None:
+    first = fake.add_past_meeting(fake.owner["id"], topic="Daily", start_time=START)
+    async with api_client(fake) as api:
+        before = (await api.get(f"/past_meetings/{first['id']}")).json()
+        later = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+        fake.add_past_meeting(
+            fake.owner["id"], topic="Daily", start_time=later, meeting_id=first["id"]
+        )
+        after = (await api.get(f"/past_meetings/{first['id']}")).json()
+    assert before["uuid"] == first["uuid"]
+    assert after["start_time"] == "2026-03-02T08:00:00Z"

@@ -7,21 +7,23 @@
 * :class:`StaticTokenAuth`: a token you obtained elsewhere.
 """
 
-from ._base import AuthStrategy, TokenAuth
+from ._base import AuthStrategy, RefreshLockFactory, TokenAuth
 from ._token import OAuthToken, TokenKey
 from .authorization_code import AuthorizationCodeOAuth, AuthorizationRequest, pkce_challenge
 from .jwt import JWTAuth
 from .server_to_server import ServerToServerOAuth
 from .static import StaticTokenAuth
-from .stores import MemoryTokenStore, TokenStore
+from .stores import AtomicTokenStore, MemoryTokenStore, TokenStore
 
 __all__ = [
+    "AtomicTokenStore",
     "AuthStrategy",
     "AuthorizationCodeOAuth",
     "AuthorizationRequest",
     "JWTAuth",
     "MemoryTokenStore",
     "OAuthToken",
+    "RefreshLockFactory",
     "ServerToServerOAuth",
     "StaticTokenAuth",
     "TokenAuth",

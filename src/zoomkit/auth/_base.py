@@ -3,29 +3,35 @@
 Every strategy is an :class:`httpx.Auth`. Token requests are *yielded* from the flow, so they
 travel through the same client and transport as API calls (respx, FakeZoom, proxies and custom
 transports all see them). The lock guards only the decision to fetch and the fetch itself; it
-is never held while an API request is in flight.
+is never held while an API request is in flight. Many processes on one credential add a shared
+``refresh_lock`` (for example ``zoomkit.contrib.redis.RedisLock``) taken inside it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
-from collections.abc import AsyncGenerator, Generator
+from collections.abc import AsyncGenerator, Callable, Generator
+from contextlib import AbstractAsyncContextManager
 
 import anyio
 import httpx
 
 from .._clock import Clock, SystemClock
 from ..errors import OAuthError
-from ._token import OAuthToken
+from ._token import OAuthToken, TokenKey
 
-__all__ = ["AuthStrategy", "TokenAuth"]
+__all__ = ["AuthStrategy", "RefreshLockFactory", "TokenAuth"]
 
 logger = logging.getLogger("zoomkit.auth")
 
 DEFAULT_OAUTH_BASE_URL = "https://zoom.us"
 DEFAULT_API_HOST = "api.zoom.us"
 EXPIRED_TOKEN_CODE = 124
+
+RefreshLockFactory = Callable[[TokenKey], AbstractAsyncContextManager[object]]
+"""Gives the lock that one credential's token fetches take across processes (``refresh_lock=``)."""
 
 
 class AuthStrategy(httpx.Auth):
@@ -97,6 +103,10 @@ class TokenAuth(AuthStrategy):
     * :meth:`_token_request`: the request that obtains a new token;
     * :meth:`_accept_token_response`: read that response and record the token (``None`` asks
       for one more attempt, for example after another process rotated the refresh token).
+
+    ``refresh_lock`` (a factory keyed by the strategy's :class:`TokenKey`) makes the fetch one at
+    a time across processes too: it is taken after the in-process lock, and the shared store is
+    read again once it is held, so waiters use the token the holder fetched.
     """
 
     def __init__(
@@ -106,12 +116,14 @@ class TokenAuth(AuthStrategy):
         oauth_base_url: str | None = None,
         clock: Clock | None = None,
         honour_api_url: bool = True,
+        refresh_lock: RefreshLockFactory | None = None,
     ) -> None:
         super().__init__(oauth_base_url=oauth_base_url, clock=clock)
         if refresh_margin < 0:
             raise ValueError("refresh_margin must be >= 0 seconds")
         self.refresh_margin = refresh_margin
         self.honour_api_url = honour_api_url
+        self.refresh_lock = refresh_lock
         self._lock = anyio.Lock()
         self._rejected: str | None = None  # access token Zoom answered 401/124 for
 
@@ -128,6 +140,10 @@ class TokenAuth(AuthStrategy):
     def _forget(self, token: OAuthToken) -> None:
         """Drop ``token`` from the in-memory cache if it is still the cached one."""
 
+    def _token_key(self) -> TokenKey:
+        """Whose tokens these are: what ``refresh_lock`` is keyed by."""
+        raise NotImplementedError
+
     # -- shared logic --------------------------------------------------------------------------
     def _is_usable(self, token: OAuthToken | None) -> bool:
         return (
@@ -141,19 +157,35 @@ class TokenAuth(AuthStrategy):
         token = await self._usable_token()
         if token is None:
             async with self._lock:
-                for _attempt in range(2):
-                    token = await self._usable_token()  # someone may have fetched meanwhile
-                    if token is not None:
-                        break
-                    logger.debug("requesting a new access token from %s", self.oauth_base_url)
-                    response = yield self._token_request()
-                    await response.aread()
-                    token = await self._accept_token_response(response)
-                    if token is not None:
-                        break
+                if self.refresh_lock is not None:
+                    # A task of this process may have fetched while we waited: look again before
+                    # paying a round trip for the shared lock.
+                    token = await self._usable_token()
+                if token is None:
+                    async with self._shared_refresh_lock():
+                        for _attempt in range(2):
+                            # Someone may have fetched meanwhile: a task, or another process
+                            # that stored its token while we waited for the shared lock.
+                            token = await self._usable_token()
+                            if token is not None:
+                                break
+                            logger.debug(
+                                "requesting a new access token from %s", self.oauth_base_url
+                            )
+                            response = yield self._token_request()
+                            await response.aread()
+                            token = await self._accept_token_response(response)
+                            if token is not None:
+                                break
                 if token is None:
                     raise OAuthError("no usable access token after two token requests")
         yield token
+
+    def _shared_refresh_lock(self) -> AbstractAsyncContextManager[object]:
+        """The cross-process lock around a fetch (``refresh_lock``), or none."""
+        if self.refresh_lock is None:
+            return contextlib.nullcontext()
+        return self.refresh_lock(self._token_key())
 
     async def async_auth_flow(
         self, request: httpx.Request

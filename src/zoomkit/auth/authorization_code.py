@@ -4,6 +4,8 @@ Zoom rotates the refresh token on every refresh and the old one stops working at
 the new pair is saved to the :class:`TokenStore` *before* the new access token is used, a spent
 refresh token is never sent again, and a refresh token that no longer works raises
 :class:`~zoomkit.errors.ReauthorizationRequired` (the user has to authorize the app again).
+With an :class:`~zoomkit.auth.AtomicTokenStore` the new pair is swapped in only if the store
+still holds the refresh token just spent; otherwise another process's pair wins.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import httpx
 
 from .._clock import Clock
 from ..errors import OAuthError, ReauthorizationRequired, TokenStoreError
-from ._base import TokenAuth, require_text
+from ._base import RefreshLockFactory, TokenAuth, require_text
 from ._token import (
     OAuthToken,
     TokenKey,
@@ -28,7 +30,7 @@ from ._token import (
     oauth_error_from_response,
     parse_token_response,
 )
-from .stores import TokenStore
+from .stores import AtomicTokenStore, TokenStore
 
 __all__ = ["AuthorizationCodeOAuth", "AuthorizationRequest", "pkce_challenge"]
 
@@ -55,6 +57,8 @@ class AuthorizationCodeOAuth(TokenAuth):
 
     ``user_id`` is the name the tokens are stored under: your platform's id for the user (or
     the Zoom user id). One strategy instance serves one user; many instances can share a store.
+    Processes that share a store should also share a ``refresh_lock``, so that one refreshes
+    while the others wait and then use the pair it stored.
     """
 
     def __init__(
@@ -70,6 +74,7 @@ class AuthorizationCodeOAuth(TokenAuth):
         oauth_base_url: str | None = None,
         clock: Clock | None = None,
         honour_api_url: bool = True,
+        refresh_lock: RefreshLockFactory | None = None,
     ) -> None:
         require_text(
             "AuthorizationCodeOAuth",
@@ -83,6 +88,7 @@ class AuthorizationCodeOAuth(TokenAuth):
             oauth_base_url=oauth_base_url,
             clock=clock,
             honour_api_url=honour_api_url,
+            refresh_lock=refresh_lock,
         )
         self.client_id = client_id
         self._client_secret = client_secret
@@ -91,6 +97,7 @@ class AuthorizationCodeOAuth(TokenAuth):
         self.key = TokenKey(client_id=client_id, account_id=account_id, user_id=user_id)
         self._token: OAuthToken | None = None
         self._unsaved: OAuthToken | None = None  # rotated, but the store refused it
+        self._unsaved_replacing: str | None = None  # the refresh token spent to get _unsaved
         self._spent_refresh_token: str | None = None
 
     def __repr__(self) -> str:
@@ -145,10 +152,7 @@ class AuthorizationCodeOAuth(TokenAuth):
     async def refresh(self) -> OAuthToken:
         """Refresh now, whatever the expiry (for example after changing the app's scopes)."""
         async with self._lock:
-            if self._unsaved is not None:
-                await self._save(self._unsaved)
-                self._token, self._unsaved = self._unsaved, None
-            else:
+            if not await self._save_unsaved():
                 self._token = await self.token_store.load(self.key) or self._token
             for _attempt in range(2):
                 response = await self._send(self._token_request())
@@ -172,10 +176,7 @@ class AuthorizationCodeOAuth(TokenAuth):
 
     # -- TokenAuth hooks ------------------------------------------------------------------------
     async def _usable_token(self) -> OAuthToken | None:
-        if self._unsaved is not None:
-            # A rotated pair the store refused: it must be persisted before anything uses it.
-            await self._save(self._unsaved)
-            self._token, self._unsaved = self._unsaved, None
+        await self._save_unsaved()
         if self._is_usable(self._token):
             return self._token
         stored = await self.token_store.load(self.key)  # another process may have refreshed
@@ -207,13 +208,21 @@ class AuthorizationCodeOAuth(TokenAuth):
         self._spent_refresh_token = used
         if token.refresh_token is None:  # Zoom always rotates; keep the old one if it did not
             token = replace(token, refresh_token=used)
-        await self._save(token)
+        if not await self._save(token, replacing=used):
+            # The store no longer holds the token we spent: another process swapped in a newer
+            # pair (or the grant was deleted). Its pair wins; ours is dropped unused.
+            logger.warning("the token store changed during a refresh; using the stored tokens")
+            self._token = await self.token_store.load(self.key)
+            return None
         self._token = token
         return token
 
     def _forget(self, token: OAuthToken) -> None:
         if self._token is not None and self._token.access_token == token.access_token:
             self._token = self._token.with_expiry(0.0)  # keep its refresh token, force a refresh
+
+    def _token_key(self) -> TokenKey:
+        return self.key
 
     # -- helpers ---------------------------------------------------------------------------------
     def _refresh_token_to_use(self) -> str:
@@ -230,12 +239,34 @@ class AuthorizationCodeOAuth(TokenAuth):
             )
         return token.refresh_token
 
-    async def _save(self, token: OAuthToken) -> None:
-        """Persist ``token`` or keep it out of use: a rotated pair must never live only here."""
+    async def _save_unsaved(self) -> bool:
+        """Persist a rotated pair the store refused earlier, before anything uses it.
+
+        ``True`` when there was one and it is now stored and current.
+        """
+        token, replacing = self._unsaved, self._unsaved_replacing
+        if token is None:
+            return False
+        saved = await self._save(token, replacing=replacing)
+        self._unsaved = self._unsaved_replacing = None
+        if saved:
+            self._token = token
+        return saved
+
+    async def _save(self, token: OAuthToken, *, replacing: str | None = None) -> bool:
+        """Persist ``token`` or keep it out of use: a rotated pair must never live only here.
+
+        ``replacing`` is the refresh token spent to get ``token``: an :class:`AtomicTokenStore`
+        then stores it only if it still holds that one, and ``False`` says it did not.
+        """
+        store = self.token_store
         try:
-            await self.token_store.save(self.key, token)
+            if replacing is not None and isinstance(store, AtomicTokenStore):
+                return await store.replace(self.key, replacing, token)
+            await store.save(self.key, token)
+            return True
         except Exception as exc:
-            self._unsaved = token
+            self._unsaved, self._unsaved_replacing = token, replacing
             raise TokenStoreError(
                 f"the token store failed to save the new tokens ({type(exc).__name__}), so the "
                 "new access token was not used; zoomkit keeps them in memory and saves them "

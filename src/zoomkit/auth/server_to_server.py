@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 
 from .._clock import Clock
-from ._base import TokenAuth, require_text
+from ._base import RefreshLockFactory, TokenAuth, require_text
 from ._token import OAuthToken, TokenKey, build_token_request, parse_token_response
 from .stores import TokenStore
 
@@ -17,7 +17,8 @@ class ServerToServerOAuth(TokenAuth):
 
     Tokens last an hour and have no refresh token; a new one is fetched ``refresh_margin``
     seconds before expiry, one fetch at a time. Give a shared ``token_store`` (for example
-    Redis) to let many processes use one token instead of each fetching its own.
+    Redis) to let many processes use one token instead of each fetching its own, and a shared
+    ``refresh_lock`` so that only one of them fetches it.
     """
 
     def __init__(
@@ -31,6 +32,7 @@ class ServerToServerOAuth(TokenAuth):
         oauth_base_url: str | None = None,
         clock: Clock | None = None,
         honour_api_url: bool = True,
+        refresh_lock: RefreshLockFactory | None = None,
     ) -> None:
         require_text(
             "ServerToServerOAuth",
@@ -43,6 +45,7 @@ class ServerToServerOAuth(TokenAuth):
             oauth_base_url=oauth_base_url,
             clock=clock,
             honour_api_url=honour_api_url,
+            refresh_lock=refresh_lock,
         )
         self.account_id = account_id
         self.client_id = client_id
@@ -66,6 +69,9 @@ class ServerToServerOAuth(TokenAuth):
                 self._token = stored
                 return stored
         return None
+
+    def _token_key(self) -> TokenKey:
+        return self.key
 
     def _token_request(self) -> httpx.Request:
         return build_token_request(

@@ -2,7 +2,9 @@
 
 Zoom rotates refresh tokens: each refresh spends the old one. A token store is therefore
 durable state, not a cache. The auth strategy saves a rotated pair *before* it uses the new
-access token, so a crash can never leave the only valid refresh token in memory.
+access token, so a crash can never leave the only valid refresh token in memory. A store shared
+by many processes also offers :class:`AtomicTokenStore`'s compare-and-set, so a pair rotated by
+one process can never be overwritten by another's.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import Protocol, runtime_checkable
 
 from ._token import OAuthToken, TokenKey
 
-__all__ = ["MemoryTokenStore", "TokenStore"]
+__all__ = ["AtomicTokenStore", "MemoryTokenStore", "TokenStore"]
 
 
 @runtime_checkable
@@ -28,6 +30,21 @@ class TokenStore(Protocol):
 
     async def delete(self, key: TokenKey) -> None:
         """Forget ``key`` (after revocation or deauthorization)."""
+        ...
+
+
+@runtime_checkable
+class AtomicTokenStore(TokenStore, Protocol):
+    """A :class:`TokenStore` that can swap a rotated pair in atomically (compare-and-set).
+
+    :class:`~zoomkit.auth.AuthorizationCodeOAuth` uses :meth:`replace` instead of ``save`` after
+    each refresh when the store offers it.
+    """
+
+    async def replace(self, key: TokenKey, expected_refresh_token: str, token: OAuthToken) -> bool:
+        """Store ``token`` only if the stored refresh token is still ``expected_refresh_token``
+        (the one just spent to get ``token``). ``False``: another process stored a newer pair,
+        or the key was deleted, and nothing was written."""
         ...
 
 

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from zoomkit.models._base import ZoomModel
+from zoomkit.models._base import RequestModel, ZoomModel
 from zoomkit.models._types import (
     EmptyAsNone,
     Int64,
@@ -49,6 +49,7 @@ __all__ = [
     "MeetingSettings",
     "MeetingStatus",
     "MeetingStatusAction",
+    "MeetingStatusParams",
     "MeetingType",
     "Occurrence",
     "QuestionAndAnswer",
@@ -431,6 +432,12 @@ class MeetingStatusAction(StrEnum):
 
     END = "end"
     RECOVER = "recover"
+
+
+class MeetingStatusParams(RequestModel):
+    """The body of ``PUT /meetings/{meetingId}/status``."""
+
+    action: MeetingStatusAction
 
 
 class UpcomingMeeting(ZoomModel):

@@ -183,9 +183,7 @@ class ReportUser(ZoomModel):
     meetings: OptionalInt = None
     participants: OptionalInt = None
     meeting_minutes: OptionalInt = None
-    custom_attributes: Annotated[list[UserCustomAttribute] | None, BeforeValidator(_as_list)] = (
-        None
-    )
+    custom_attributes: Annotated[list[UserCustomAttribute] | None, BeforeValidator(_as_list)] = None
 
 
 class ReportUserList(ZoomModel):
@@ -653,4 +651,3 @@ class ReportMeetingActivityList(ZoomModel):
     page_size: int | float | None = None  # the spec says "number" here
     next_page_token: OptionalStr = None
     meeting_activity_logs: list[MeetingActivityLog] = Field(default_factory=list)
-

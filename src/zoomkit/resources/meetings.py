@@ -1,4 +1,8 @@
-"""``client.meetings``: schedule, read, change and cancel meetings."""
+"""``client.meetings``: schedule, read, change and cancel meetings, and everything hanging off one.
+
+Sub-resources: ``registrants``, ``polls``, ``survey``, ``livestream``, ``summaries``,
+``templates``, ``open_apps`` and ``live`` (controls for a meeting in progress).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,16 @@ from typing import Any
 import httpx
 
 from .._http import build_path
+from ..models.meeting_access import (
+    InviteLinkAttendeeParams,
+    InviteLinks,
+    InviteLinksParams,
+    JoinToken,
+    MeetingInvitation,
+    MeetingToken,
+    SipDialing,
+)
+from ..models.meeting_bodies import build_body
 from ..models.meeting_params import (
     RecurrenceParams,
     build_meeting_create_body,
@@ -20,18 +34,46 @@ from ..models.meetings import (
     MeetingListItem,
     MeetingListType,
     MeetingSettings,
+    MeetingStatusAction,
+    MeetingStatusParams,
     MeetingType,
     TrackingField,
+    UpcomingMeetingList,
 )
 from ..pagination import AsyncPaginator
 from ..types import NOT_GIVEN, NotGiven
-from ._base import Resource, meeting_id_value, operation, options, page_size_value, zoom_date
+from ._base import (
+    Resource,
+    ResourceAttribute,
+    meeting_id_value,
+    operation,
+    options,
+    page_size_value,
+    zoom_date,
+)
+from .meeting_live import LiveMeetings
+from .meeting_livestream import MeetingLivestreams
+from .meeting_open_apps import MeetingOpenApps
+from .meeting_polls import MeetingPolls
+from .meeting_registrants import MeetingRegistrants
+from .meeting_summaries import MeetingSummaries
+from .meeting_survey import MeetingSurveys
+from .meeting_templates import MeetingTemplates
 
 __all__ = ["Meetings"]
 
 
 class Meetings(Resource):
     """Meetings. Ids are Zoom's numeric meeting ids (int64)."""
+
+    registrants = ResourceAttribute(MeetingRegistrants)
+    polls = ResourceAttribute(MeetingPolls)
+    survey = ResourceAttribute(MeetingSurveys)
+    livestream = ResourceAttribute(MeetingLivestreams)
+    summaries = ResourceAttribute(MeetingSummaries)
+    templates = ResourceAttribute(MeetingTemplates)
+    open_apps = ResourceAttribute(MeetingOpenApps)
+    live = ResourceAttribute(LiveMeetings)
 
     @operation("POST", "/users/{userId}/meetings", response=Meeting)
     async def create(
@@ -182,6 +224,193 @@ class Meetings(Resource):
                 "schedule_for_reminder": schedule_for_reminder,
                 "cancel_meeting_reminder": cancel_meeting_reminder,
             },
+            options=options(extra_headers, extra_query, None, timeout),
+        )
+
+    @operation("PUT", "/meetings/{meetingId}/status")
+    async def update_status(
+        self,
+        meeting_id: int | str,
+        *,
+        action: MeetingStatusAction | str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None:
+        """``end`` a running meeting for everyone, or ``recover`` one deleted in the last 7 days."""
+        body = build_body(MeetingStatusParams, {"action": action}, extra_body)
+        await self._loop.request(
+            "PUT",
+            build_path("/meetings/{meetingId}/status", meetingId=meeting_id_value(meeting_id)),
+            json_body=body,
+            options=options(extra_headers, extra_query, None, timeout),
+        )
+
+    @operation("GET", "/meetings/{meetingId}/invitation", response=MeetingInvitation)
+    async def get_invitation(
+        self,
+        meeting_id: int | str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> MeetingInvitation:
+        """The invitation text Zoom would email: topic, time, join link, passcode, dial-ins."""
+        return await self._loop.request_model(
+            MeetingInvitation,
+            "GET",
+            build_path("/meetings/{meetingId}/invitation", meetingId=meeting_id_value(meeting_id)),
+            options=options(extra_headers, extra_query, None, timeout),
+        )
+
+    @operation("POST", "/meetings/{meetingId}/invite_links", response=InviteLinks)
+    async def create_invite_links(
+        self,
+        meeting_id: int | str,
+        *,
+        attendees: Sequence[str | InviteLinkAttendeeParams | Mapping[str, Any]],
+        ttl: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> InviteLinks:
+        """A personal join link per attendee (a string is a name), valid ``ttl`` seconds
+        (Zoom's default 7,200; at most 90 days)."""
+        named = [{"name": a} if isinstance(a, str) else a for a in attendees]
+        body = build_body(InviteLinksParams, {"attendees": named, "ttl": ttl}, extra_body)
+        return await self._loop.request_model(
+            InviteLinks,
+            "POST",
+            build_path(
+                "/meetings/{meetingId}/invite_links", meetingId=meeting_id_value(meeting_id)
+            ),
+            json_body=body,
+            options=options(extra_headers, extra_query, None, timeout),
+        )
+
+    @operation("GET", "/meetings/{meetingId}/token", response=MeetingToken)
+    async def get_token(
+        self,
+        meeting_id: int | str,
+        *,
+        type: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> MeetingToken:
+        """A meeting token; Zoom's only ``type`` (its default) is ``closed_caption_token``."""
+        return await self._loop.request_model(
+            MeetingToken,
+            "GET",
+            build_path("/meetings/{meetingId}/token", meetingId=meeting_id_value(meeting_id)),
+            params={"type": type},
+            options=options(extra_headers, extra_query, None, timeout),
+        )
+
+    @operation("GET", "/meetings/{meetingId}/jointoken/live_streaming", response=JoinToken)
+    async def get_live_streaming_join_token(
+        self,
+        meeting_id: int | str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> JoinToken:
+        """A token (2 minutes) for a live-streaming bot to join without the host's approval."""
+        return await self._join_token(
+            "live_streaming", meeting_id, None, extra_headers, extra_query, timeout
+        )
+
+    @operation("GET", "/meetings/{meetingId}/jointoken/local_archiving", response=JoinToken)
+    async def get_local_archiving_token(
+        self,
+        meeting_id: int | str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> JoinToken:
+        """A token (2 minutes) for an archiving app to join and archive the meeting."""
+        return await self._join_token(
+            "local_archiving", meeting_id, None, extra_headers, extra_query, timeout
+        )
+
+    @operation("GET", "/meetings/{meetingId}/jointoken/local_recording", response=JoinToken)
+    async def get_local_recording_join_token(
+        self,
+        meeting_id: int | str,
+        *,
+        bypass_waiting_room: bool | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> JoinToken:
+        """A token (2 minutes) for a bot to join and record locally with the host's consent."""
+        return await self._join_token(
+            "local_recording",
+            meeting_id,
+            {"bypass_waiting_room": bypass_waiting_room},
+            extra_headers,
+            extra_query,
+            timeout,
+        )
+
+    async def _join_token(
+        self,
+        kind: str,
+        meeting_id: int | str,
+        params: Mapping[str, Any] | None,
+        extra_headers: Mapping[str, str] | None,
+        extra_query: Mapping[str, Any] | None,
+        timeout: float | httpx.Timeout | None,
+    ) -> JoinToken:
+        return await self._loop.request_model(
+            JoinToken,
+            "GET",
+            build_path(
+                "/meetings/{meetingId}/jointoken/" + kind, meetingId=meeting_id_value(meeting_id)
+            ),
+            params=params,
+            options=options(extra_headers, extra_query, None, timeout),
+        )
+
+    @operation("POST", "/meetings/{meetingId}/sip_dialing", response=SipDialing)
+    async def get_sip_dialing(
+        self,
+        meeting_id: int | str,
+        *,
+        passcode: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> SipDialing:
+        """The encoded SIP URI a SIP phone dials to join (with the passcode built in)."""
+        body: dict[str, Any] = {"passcode": passcode} if passcode is not None else {}
+        return await self._loop.request_model(
+            SipDialing,
+            "POST",
+            build_path("/meetings/{meetingId}/sip_dialing", meetingId=meeting_id_value(meeting_id)),
+            json_body={**body, **(extra_body or {})},
+            options=options(extra_headers, extra_query, None, timeout),
+        )
+
+    @operation("GET", "/users/{userId}/upcoming_meetings", response=UpcomingMeetingList)
+    async def list_upcoming(
+        self,
+        user_id: str = "me",
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> UpcomingMeetingList:
+        """A user's upcoming meetings with their passcodes (one answer, not paginated)."""
+        return await self._loop.request_model(
+            UpcomingMeetingList,
+            "GET",
+            build_path("/users/{userId}/upcoming_meetings", userId=user_id),
             options=options(extra_headers, extra_query, None, timeout),
         )
 

@@ -11,6 +11,7 @@ acting, or the handler followed by an after-effect fault, reset or slow answer.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
@@ -22,7 +23,7 @@ from urllib.parse import parse_qsl, unquote
 from ._faults import Fault, FaultKind, NetworkFault
 from ._http import JSON_CONTENT_TYPE, Call, OAuthError, Response, ZoomAPIError, new_tracking_id
 from ._limits import category_of, meeting_write_host
-from ._state import RecordedRequest, State
+from ._state import Exchange, RecordedRequest, State
 
 __all__ = ["FakeZoomApp", "Handler", "Route", "send_response"]
 
@@ -123,7 +124,11 @@ class FakeZoomApp:
             status = 405 if allowed else 404
             return Response.error_for_status(status, oauth=call.path.startswith("/oauth/"))
         state.counters.calls[route.operation] += 1
-        return self._answer(route, call, drawn, rest=rest)
+        response = self._answer(route, call, drawn, rest=rest)
+        if rest:  # the body is copied as sent: handlers may hand out live state
+            body = None if response.body is None else json.loads(json.dumps(response.body))
+            state.exchanges.append(Exchange(route.operation, call.method, response.status, body))
+        return response
 
     def _answer(
         self, route: Route, call: Call, drawn: Fault | None = None, *, rest: bool = False

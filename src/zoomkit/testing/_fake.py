@@ -10,14 +10,18 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
-from . import _deauthorize, _live, _recordings
+from . import _deauthorize, _live, _meeting_activity, _meeting_polls, _recordings
 from ._admin import ROUTES as ADMIN_ROUTES
 from ._app import FakeZoomApp
 from ._clock import Clock, WallClock
 from ._credentials import JWTApp, OAuthApp, ServerToServerApp
+from ._dashboards import ROUTES as DASHBOARD_ROUTES
 from ._faults import DEFAULT_SLOW_SECONDS, Fault, FaultKind, FaultRates
+from ._groups import ROUTES as GROUP_ROUTES
+from ._history import seed_history as _seed_history
 from ._http import ZoomAPIError
 from ._limits import Plan, resolve_plan
+from ._meeting_routes import ROUTES as MEETING_EXTRA_ROUTES
 from ._meetings import ROUTES as MEETING_ROUTES
 from ._meetings import create_meeting
 from ._oauth import ROUTES as OAUTH_ROUTES
@@ -25,12 +29,16 @@ from ._oauth import authenticate
 from ._past_meetings import ROUTES as PAST_MEETING_ROUTES
 from ._past_meetings import add_past_meeting, seed_past_meetings
 from ._recordings import ROUTES as RECORDING_ROUTES
-from ._state import Counters, Ids, RecordedRequest, State
+from ._reports import ROUTES as REPORT_ROUTES
+from ._state import Counters, Exchange, Ids, RecordedRequest, State
 from ._times import iso_z, to_epoch
+from ._tracking_fields import ROUTES as TRACKING_FIELD_ROUTES
 from ._transport import FakeZoomTransport, ServedApp
 from ._users import ROUTES as USER_ROUTES
 from ._users import new_user
 from ._webhooks import BackgroundFlush, Webhooks
+from ._webinar_controls import WebinarControls
+from ._webinars import ROUTES as WEBINAR_ROUTES
 
 if TYPE_CHECKING:
     from zoomkit import ZoomClient
@@ -44,7 +52,7 @@ DEFAULT_S2S_SCOPES = (
 DEFAULT_USER_SCOPES = "meeting:read meeting:write user:read webinar:read recording:read"
 
 
-class FakeZoom:
+class FakeZoom(WebinarControls):
     """A stateful Zoom REST API emulator, in process or over a socket.
 
     It imports nothing of zoomkit's client, models or resources, so it is an independent oracle
@@ -90,10 +98,16 @@ class FakeZoom:
             [
                 *OAUTH_ROUTES,
                 *USER_ROUTES,
+                *GROUP_ROUTES,
+                *TRACKING_FIELD_ROUTES,
+                *MEETING_EXTRA_ROUTES,
                 *MEETING_ROUTES,
                 *PAST_MEETING_ROUTES,
                 *ADMIN_ROUTES,
                 *RECORDING_ROUTES,
+                *REPORT_ROUTES,
+                *DASHBOARD_ROUTES,
+                *WEBINAR_ROUTES,
             ],
             authenticate,
         )
@@ -207,6 +221,11 @@ class FakeZoom:
     @property
     def requests(self) -> list[RecordedRequest]:
         return self._state.requests
+
+    @property
+    def exchanges(self) -> Sequence[Exchange]:
+        """The last 1,000 answers to API calls: operation id, method, status, JSON body."""
+        return self._state.exchanges
 
     # -- seeding ------------------------------------------------------------------------------
 
@@ -326,6 +345,8 @@ class FakeZoom:
             raise ValueError(f"unknown host {host!r}")
         return seed_past_meetings(self._state, user, count=count, participants=participants)
 
+    seed_history = _seed_history
+
     # -- live meetings, recordings, deauthorization: each raises Zoom's webhook events -------
 
     def start_meeting(self, meeting_id: int | str) -> None:
@@ -359,6 +380,37 @@ class FakeZoom:
 
     def stop_sharing(self, meeting_id: int | str, participant_id: str) -> None:
         _live.stop_sharing(self._state, meeting_id, participant_id)
+
+    def answer_poll(
+        self,
+        meeting_id: int | str,
+        participant_id: str,
+        poll_id: str,
+        answers: Mapping[str, str | Sequence[str]],
+    ) -> None:
+        """A participant answers one of the meeting's polls (question name → answer).
+
+        Kept with the running instance: ``GET /past_meetings/{uuid}/polls`` shows it once ended.
+        """
+        _meeting_polls.answer_poll(self._state, meeting_id, participant_id, poll_id, answers)
+
+    def ask_question(
+        self,
+        meeting_id: int | str,
+        participant_id: str,
+        question: str,
+        *,
+        answer: str | None = None,
+    ) -> None:
+        """A participant asks in Q&A (the meeting needs ``question_and_answer.enable``)."""
+        _meeting_activity.ask_question(
+            self._state, meeting_id, participant_id, question, answer=answer
+        )
+
+    def get_registrants(self, meeting_id: int | str) -> list[dict[str, Any]]:
+        """Copies of a meeting's stored registrants (every status), in registration order."""
+        extras = self._state.meeting_store.extras.get(int(meeting_id))
+        return copy.deepcopy(list(extras.registrants.values())) if extras is not None else []
 
     def complete_recording(
         self, meeting_id: int | str, *, file_size: int = _recordings.DEFAULT_FILE_SIZE

@@ -304,6 +304,3 @@ class RateLimits:
     def count_host_write(self, host_id: str, now: float) -> None:
         """One meeting create/update that Zoom carried out for ``host_id``."""
         self._host_writes[(host_id, utc_day(now))] += 1
-
-    def host_writes(self, host_id: str, now: float) -> int:
-        return self._host_writes[(host_id, utc_day(now))]

@@ -1,7 +1,8 @@
 """Meetings: create, list, get, update and delete, with Zoom's defaults and statuses.
 
 Operations: ``meetingCreate`` (201 + object), ``meetings`` (paginated list), ``meeting``,
-``meetingUpdate`` (204) and ``meetingDelete`` (204). A meeting is stored as the object
+``meetingUpdate`` (204), ``meetingDelete`` (204, the meeting goes to the trash for 7 days) and
+``listUpcomingMeeting`` (unpaginated, with passcodes). A meeting is stored as the object
 ``GET /meetings/{meetingId}`` returns, with ``start_time`` always in UTC.
 """
 
@@ -18,13 +19,15 @@ from ._app import Route
 from ._events import emit, meeting_object, operator
 from ._http import Call, Response, ZoomAPIError, validation_failed
 from ._meeting_rules import meeting_errors
+from ._meeting_store import TrashedMeeting
 from ._pagination import paginate
 from ._recurrence import occurrences
 from ._state import State
 from ._times import iso_z, parse_start_time, zone
 from ._users import require_user
+from ._webinar_common import is_webinar_id
 
-__all__ = ["ROUTES", "create_meeting"]
+__all__ = ["ROUTES", "create_meeting", "meeting_or_404"]
 
 _SCHEDULED, _INSTANT, _NO_FIXED_TIME, _RECURRING = 2, 1, 3, 8
 _LIST_TYPES = ("scheduled", "live", "upcoming", "upcoming_meetings", "previous_meetings")
@@ -103,6 +106,14 @@ def _set_password(state: State, meeting: dict[str, Any], password: str) -> None:
     meeting["join_url"] = f"https://us05web.zoom.us/j/{meeting['id']}{pwd}"
 
 
+def _refresh_registration(meeting: dict[str, Any]) -> None:
+    """A meeting that takes registrations (approval type 0 or 1) shows its registration page."""
+    if meeting["settings"].get("approval_type", 2) in (0, 1):
+        meeting["registration_url"] = f"https://us05web.zoom.us/meeting/register/{meeting['id']}"
+    else:
+        meeting.pop("registration_url", None)
+
+
 def _refresh_schedule(meeting: dict[str, Any]) -> None:
     """Keep ``start_time``/``occurrences`` consistent with the meeting type and recurrence."""
     if meeting["type"] == _NO_FIXED_TIME:
@@ -176,6 +187,7 @@ def create_meeting(
     if "tracking_fields" in body:
         meeting["tracking_fields"] = copy.deepcopy(body["tracking_fields"])
     _refresh_schedule(meeting)
+    _refresh_registration(meeting)
     state.meetings[meeting_id] = meeting
     emit(
         state,
@@ -246,11 +258,17 @@ def _post_meeting(state: State, call: Call) -> Response:
     return Response(201, copy.deepcopy(created))
 
 
-def _find(state: State, raw_id: str) -> dict[str, Any]:
+def meeting_or_404(state: State, raw_id: str) -> dict[str, Any]:
+    """The meeting a path id names, or Zoom's 400 (not a number) or 404 (code 3001).
+
+    A webinar's id gets Zoom's 400 code 3000, which is how a client tells the kinds apart.
+    """
     if not raw_id.isdigit():
         raise ZoomAPIError(400, 300, "Invalid meeting id.")
     meeting = state.meetings.get(int(raw_id))
     if meeting is None:
+        if is_webinar_id(state, raw_id):
+            raise ZoomAPIError(400, 3000, "Cannot access webinar info.")
         raise ZoomAPIError(404, 3001, f"Meeting does not exist: {raw_id}.")
     return meeting
 
@@ -264,7 +282,7 @@ def _occurrence(meeting: dict[str, Any], occurrence_id: str) -> dict[str, Any]:
 
 
 def _get_meeting(state: State, call: Call) -> Response:
-    meeting = copy.deepcopy(_find(state, call.params["meetingId"]))
+    meeting = copy.deepcopy(meeting_or_404(state, call.params["meetingId"]))
     occurrence_id = call.query.get("occurrence_id")
     if occurrence_id:
         occurrence = _occurrence(meeting, occurrence_id)
@@ -274,7 +292,7 @@ def _get_meeting(state: State, call: Call) -> Response:
 
 
 def _patch_meeting(state: State, call: Call) -> Response:
-    meeting = _find(state, call.params["meetingId"])
+    meeting = meeting_or_404(state, call.params["meetingId"])
     body = call.json_object()
     timezone = body.get("timezone", meeting["timezone"])
     errors = meeting_errors(body, timezone_fallback=meeting["timezone"])
@@ -313,6 +331,7 @@ def _patch_meeting(state: State, call: Call) -> Response:
             [{"field": "recurrence", "message": "Recurrence is required for type 8."}]
         )
     _refresh_schedule(updated)
+    _refresh_registration(updated)
     state.meetings[meeting["id"]] = updated
     after, before = _changes(meeting, updated)
     ids = {"id": meeting["id"], "uuid": meeting["uuid"]}
@@ -321,7 +340,7 @@ def _patch_meeting(state: State, call: Call) -> Response:
 
 
 def _delete_meeting(state: State, call: Call) -> Response:
-    meeting = _find(state, call.params["meetingId"])
+    meeting = meeting_or_404(state, call.params["meetingId"])
     occurrence_id = call.query.get("occurrence_id")
     deleted = meeting_object(meeting)
     if occurrence_id:
@@ -331,6 +350,7 @@ def _delete_meeting(state: State, call: Call) -> Response:
         deleted["occurrences"] = [picked]
     else:
         del state.meetings[meeting["id"]]
+        state.meeting_store.trash[meeting["id"]] = TrashedMeeting(meeting, state.now())
     emit(
         state,
         "meeting.deleted",
@@ -412,10 +432,35 @@ def _list_meetings(state: State, call: Call) -> Response:
     return Response(200, page)
 
 
+def _upcoming_item(meeting: dict[str, Any]) -> dict[str, Any]:
+    names = ("id", "topic", "type", "start_time", "duration", "timezone", "created_at", "join_url")
+    item = {name: meeting[name] for name in names if name in meeting}
+    item["passcode"] = meeting["password"]
+    item["use_pmi"] = bool(meeting["settings"].get("use_pmi", False))
+    return item
+
+
+def _upcoming_meetings(state: State, call: Call) -> Response:
+    """``listUpcomingMeeting``: the host's meetings still to come, unpaginated, with passcodes."""
+    host = require_user(state, call, call.params["userId"])
+    now = state.now()
+    upcoming = sorted(
+        (
+            meeting
+            for meeting in state.meetings.values()
+            if meeting["host_id"] == host["id"] and _in_list(meeting, "upcoming", now)
+        ),
+        key=lambda meeting: (meeting.get("start_time", "9999"), meeting["id"]),
+    )
+    items = [_upcoming_item(meeting) for meeting in upcoming]
+    return Response(200, {"total_records": len(items), "meetings": items})
+
+
 ROUTES = [
     Route("POST", "/v2/users/{userId}/meetings", "meetingCreate", _post_meeting),
     Route("GET", "/v2/users/{userId}/meetings", "meetings", _list_meetings),
     Route("GET", "/v2/meetings/{meetingId}", "meeting", _get_meeting),
     Route("PATCH", "/v2/meetings/{meetingId}", "meetingUpdate", _patch_meeting),
     Route("DELETE", "/v2/meetings/{meetingId}", "meetingDelete", _delete_meeting),
+    Route("GET", "/v2/users/{userId}/upcoming_meetings", "listUpcomingMeeting", _upcoming_meetings),
 ]

@@ -34,15 +34,15 @@ _FIRST_PARTICIPANT_USER_ID = 16778240
 _DAY = 86_400
 
 
-def _attendee(state: State, number: int, join: float, leave: float) -> dict[str, Any]:
+def _attendee(state: State, number: int, join: str, leave: str) -> dict[str, Any]:
     return {
         "user_id": str(_FIRST_PARTICIPANT_USER_ID + number),
         "user_name": f"Participant {number + 1}",
         "id": state.ids.opaque(),
         "participant_uuid": state.ids.opaque(),
         "email": f"participant{number + 1}@example.com",
-        "join_time": iso_z(join),
-        "leave_time": iso_z(leave),
+        "join_time": join,
+        "leave_time": leave,
     }
 
 
@@ -76,11 +76,12 @@ def add_past_meeting(
     if instance_uuid in state.past_meetings:
         raise ValueError(f"a past instance with UUID {instance_uuid!r} already exists")
     end = start + duration * 60
+    join, leave = iso_z(start), iso_z(end)
     if isinstance(participants, int):
-        attendance = [_attendee(state, n, start, end) for n in range(participants)]
+        attendance = [_attendee(state, n, join, leave) for n in range(participants)]
     else:
         attendance = [
-            {**_attendee(state, n, start, end), **copy.deepcopy(dict(given))}
+            {**_attendee(state, n, join, leave), **copy.deepcopy(dict(given))}
             for n, given in enumerate(participants)
         ]
     state.past_meetings[instance_uuid] = {
@@ -91,8 +92,8 @@ def add_past_meeting(
         "topic": topic,
         "user_name": host.get("display_name", ""),
         "user_email": host.get("email", ""),
-        "start_time": iso_z(start),
-        "end_time": iso_z(end),
+        "start_time": join,
+        "end_time": leave,
         "duration": duration,
         "total_minutes": duration * len(attendance),
         "participants_count": len(attendance),
@@ -131,11 +132,10 @@ def seed_past_meetings(
 def _instance(state: State, raw: str, not_found: str) -> dict[str, Any]:
     """The instance a path names: the latest one of a meeting id, or one UUID."""
     if raw.isdigit():
-        meeting_id = int(raw)
-        instances = [p for p in state.past_meetings.values() if p["id"] == meeting_id]
-        if instances:
-            return max(instances, key=lambda p: (p["end_time"], p["start_time"]))
-        raise ZoomAPIError(404, 3001, not_found)
+        latest = state.past_latest.uuid_for(state.past_meetings, int(raw))
+        if latest is None:
+            raise ZoomAPIError(404, 3001, not_found)
+        return state.past_meetings[latest]
     if "%" in raw:
         uuid = unquote(raw)  # double-encoded: the router decoded it once already
     elif raw.startswith("/") or "//" in raw:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import random
 import string
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -21,14 +21,19 @@ from ._events import EventOutbox
 from ._faults import FaultPlan
 from ._http import Principal
 from ._limits import RateLimits
+from ._meeting_store import MeetingStore
 from ._pagination import PageTokens
+from ._past_index import LatestInstances
 from ._tokens import TokenStore
+from ._webinar_store import WebinarStore
 
 if TYPE_CHECKING:
+    from ._groups import StoredGroup
     from ._live import LiveMeeting
     from ._recordings import StoredRecording
+    from ._user_data import UserData
 
-__all__ = ["Counters", "Ids", "RecordedRequest", "State"]
+__all__ = ["EXCHANGE_LOG_SIZE", "Counters", "Exchange", "Ids", "RecordedRequest", "State"]
 
 _T = TypeVar("_T")
 _ALNUM = string.ascii_letters + string.digits
@@ -70,6 +75,21 @@ class RecordedRequest:
     query: dict[str, str]
     json: object | None
     operation: str | None
+
+
+EXCHANGE_LOG_SIZE = 1000
+"""How many answers ``fake.exchanges`` keeps (the oldest go first)."""
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One answer to an API call, kept so tests can check it against Zoom's schemas."""
+
+    operation: str
+    method: str
+    status: int
+    body: object | None
+    """The JSON body as sent (a copy), or None for an empty answer."""
 
 
 class Ids:
@@ -136,14 +156,26 @@ class State:
     """Ended meeting instances by UUID, as ``GET /past_meetings/{uuid}`` shows them."""
     past_participants: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     """Participant report records of each ended instance, by UUID."""
+    past_latest: LatestInstances = field(default_factory=LatestInstances)
+    """Which instance a meeting id names in ``/past_meetings/{meetingId}`` (kept by itself)."""
+    meeting_store: MeetingStore = field(default_factory=MeetingStore)
+    """Registrants, polls, survey, templates, poll answers and Q&A, the meeting trash."""
+    webinar_store: WebinarStore = field(default_factory=WebinarStore)
+    """Webinars, their registrants, panelists, polls and branding, live and past instances."""
     live_meetings: dict[int, LiveMeeting] = field(default_factory=dict)
     """Meetings in progress (started by a test), by meeting id."""
     recordings: dict[str, StoredRecording] = field(default_factory=dict)
     """Cloud recordings by meeting instance UUID."""
+    user_data: dict[str, UserData] = field(default_factory=dict)
+    """Per-user state the user object does not show (settings, assistants...), by user id."""
+    groups: dict[str, StoredGroup] = field(default_factory=dict)
+    tracking_fields: dict[str, dict[str, Any]] = field(default_factory=dict)
     events: EventOutbox = field(default_factory=EventOutbox)
     """Webhook events raised by state changes, waiting for ``fake.webhooks.flush()``."""
     counters: Counters = field(default_factory=Counters)
     requests: list[RecordedRequest] = field(default_factory=list)
+    exchanges: deque[Exchange] = field(default_factory=lambda: deque(maxlen=EXCHANGE_LOG_SIZE))
+    """The latest answers to API calls (``/v2``), a copy of each body as it went out."""
     owner_id: str = ""
     authorize_user_id: str = ""
 
