@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from zoom_schemas import ZoomSchemas, plain_schema, schema_problems
 
+from zoom_schemas import ZoomSchemas, plain_schema, schema_problems
 from zoomkit import api_coverage
 from zoomkit._operations import OPERATIONS
 
@@ -32,10 +32,10 @@ def schemas(zoom_openapi_dir: Path) -> ZoomSchemas:
 
 def exchange_problems(schemas: ZoomSchemas, exchange: Any) -> list[str]:
     """How one successful answer breaks its operation's documented response, if it does."""
-    operation = schemas.primary(exchange.operation)
-    status = str(exchange.status)
-    if status not in operation.responses:
-        documented = ", ".join(schemas.success_statuses(operation)) or "none"
+    status = exchange.status
+    operation = schemas.documented(exchange.operation, status)
+    if operation is None:
+        documented = ", ".join(schemas.success_statuses(exchange.operation)) or "none"
         return [f"status {status} is not documented (documented: {documented})"]
     schema = schemas.response_schema(operation, status)
     if schema is None:
@@ -124,7 +124,9 @@ def test_a_wrong_type_is_reported_with_its_path() -> None:
     assert problems == ["$.id: '85746065432' is not of type 'integer'"]
 
 
-@pytest.mark.parametrize("value", ["03/25/2022 07:29", "2022-03-25", "2022-03-25T07:29:29"])
+@pytest.mark.parametrize(
+    "value", ["03/25/2022 07:29", "2022-03-25", "2022-03-25T07:29:29", "2022-02-30T07:29:29Z"]
+)
 def test_a_date_time_must_be_rfc3339(value: str) -> None:
     problems = schema_problems({"start_time": value}, plain_schema(MEETING, SPEC))
     assert len(problems) == 1
@@ -134,3 +136,34 @@ def test_a_date_time_must_be_rfc3339(value: str) -> None:
 def test_an_rfc3339_date_time_passes() -> None:
     body = {"start_time": "2022-03-25T07:29:29Z"}
     assert schema_problems(body, plain_schema(MEETING, SPEC)) == []
+
+
+SETTINGS = {
+    "type": "object",
+    "oneOf": [
+        {
+            "type": "object",
+            "properties": {"in_meeting": {"type": "object"}, "recording": {"type": "object"}},
+        },
+        {"type": "object", "properties": {"meeting_security": {"type": "object"}}},
+    ],
+}
+
+
+def test_a_settings_view_is_checked_against_the_branch_it_matches() -> None:
+    assert schema_problems({"meeting_security": {}}, SETTINGS) == []
+    assert schema_problems({"in_meeting": {}, "recording": {}}, SETTINGS) == []
+
+
+def test_a_settings_view_with_a_wrong_type_is_reported() -> None:
+    problems = schema_problems({"meeting_security": []}, SETTINGS)
+    assert problems == ["$.meeting_security: [] is not of type 'object'"]
+
+
+def test_an_enum_written_on_an_array_applies_to_its_items() -> None:
+    schema = plain_schema(
+        {"type": "array", "items": {"type": "string"}, "enum": ["English", "German"]}, {}
+    )
+    assert schema_problems(["German", "English"], schema) == []
+    [problem] = schema_problems(["Klingon"], schema)
+    assert problem.startswith("$[0]: 'Klingon' is not one of")

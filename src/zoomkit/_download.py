@@ -22,12 +22,13 @@ Decisions are pure functions (:func:`sends_credentials`, :func:`parse_content_ra
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import os
-from collections.abc import AsyncIterator, Iterable, Mapping
+from collections.abc import AsyncGenerator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, Protocol
+from typing import Any, Final, Protocol
 
 import anyio
 import httpx
@@ -36,6 +37,7 @@ from ._http import RequestLoop, make_api_error
 from .errors import (
     APIConnectionError,
     APIError,
+    APITimeoutError,
     DownloadSizeMismatch,
     RequestValidationError,
     ResponseValidationError,
@@ -65,7 +67,7 @@ ZOOM_DOMAINS: Final = ("zoom.us", "zoomgov.com")
 """Zoom's own domains (and their subdomains): they get the Bearer over HTTPS."""
 MAX_REDIRECTS: Final = 5
 DEFAULT_CHUNK_SIZE: Final = 1 << 20
-"""1 MiB: large enough that per-chunk overhead vanishes, small enough that memory stays flat."""
+"""At most 1 MiB per chunk: few enough writes, and memory stays flat."""
 DEFAULT_DOWNLOAD_RETRIES: Final = 5
 """Failed attempts in a row (without a byte of progress) before a download gives up."""
 _DEFAULT_PORTS: Final = {"http": 80, "https": 443}
@@ -138,11 +140,14 @@ def _known_size(value: object) -> int | None:
 
 
 def download_source(
-    file: DownloadableFile | str | httpx.URL, *, expected_size: int | None = None
+    file: DownloadableFile | Mapping[str, Any] | str | httpx.URL,
+    *,
+    expected_size: int | None = None,
 ) -> tuple[httpx.URL, int | None]:
     """The URL to fetch and the size to expect, or a clear error before anything is sent.
 
-    ``expected_size`` wins over the file's ``file_size``. A URL carrying an ``access_token``
+    ``file`` is a file object (a model), its JSON (a mapping) or its URL. ``expected_size``
+    wins over the file's ``file_size``. A URL carrying an ``access_token``
     query parameter is refused: Zoom rejects tokens in URLs (code 124), and a URL with a token
     ends up in logs.
     """
@@ -155,9 +160,17 @@ def download_source(
     if isinstance(file, str | httpx.URL):
         raw: object = file
     else:
-        raw = getattr(file, "download_url", None)
+        fields: Mapping[str, Any] = (
+            file
+            if isinstance(file, Mapping)
+            else {
+                "download_url": getattr(file, "download_url", None),
+                "file_size": getattr(file, "file_size", None),
+            }
+        )
+        raw = fields.get("download_url")
         if size is None:
-            size = _known_size(getattr(file, "file_size", None))
+            size = _known_size(fields.get("file_size"))
     if not raw:
         raise RequestValidationError(
             "file: it has no download_url (On-Premise recordings give file_path instead)",
@@ -324,7 +337,7 @@ class Downloader:
         self.restarts = 0
         self.content_type: str | None = None
 
-    async def chunks(self) -> AsyncIterator[Chunk]:
+    async def chunks(self) -> AsyncGenerator[Chunk, None]:
         """Every byte of the file, in order, resuming after drops; then a size check."""
         where = describe(self.url)
         total = self.expected_size
@@ -356,16 +369,19 @@ class Downloader:
                     self.resumes += 1
                 offset = start
                 self.content_type = response.headers.get("content-type")
-                async for data in response.aiter_raw(self._chunk_size):
-                    if total is not None and offset + len(data) > total:
-                        raise DownloadSizeMismatch(
-                            f"{where}: more than the {total} bytes announced arrived",
-                            expected=total,
-                            received=offset + len(data),
-                        )
-                    yield Chunk(offset, data)
-                    offset += len(data)
-                    progressed = True
+                # Pieces as they arrive (split to chunk_size), never held back in a buffer: a
+                # drop then loses nothing already received, and the resume starts right after.
+                async for received in response.aiter_raw():
+                    for data in _pieces(received, self._chunk_size):
+                        if total is not None and offset + len(data) > total:
+                            raise DownloadSizeMismatch(
+                                f"{where}: more than the {total} bytes announced arrived",
+                                expected=total,
+                                received=offset + len(data),
+                            )
+                        yield Chunk(offset, data)
+                        offset += len(data)
+                        progressed = True
             except httpx.TransportError as exc:
                 attempt = 1 if progressed else failures + 1  # progress restarts the count
                 failures = await self._back_off(attempt, exc, offset, total)
@@ -384,7 +400,8 @@ class Downloader:
         self, failures: int, exc: httpx.TransportError, offset: int, total: int | None
     ) -> int:
         """Wait before the next attempt, or give up when the attempts are spent."""
-        error = APIConnectionError(
+        kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+        error = kind(
             f"download from {describe(self.url)} failed after {offset} of "
             f"{total if total is not None else 'an unknown number of'} bytes "
             f"({type(exc).__name__})",
@@ -433,18 +450,30 @@ class Downloader:
         )
 
 
+def _pieces(data: bytes, size: int) -> Iterator[bytes]:
+    if len(data) <= size:
+        yield data
+        return
+    for start in range(0, len(data), size):
+        yield data[start : start + size]
+
+
 # --- writers -------------------------------------------------------------------------------------
 
 
-async def stream_bytes(chunks: AsyncIterator[Chunk]) -> AsyncIterator[bytes]:
-    """The file's bytes once each, in order; after a restart the bytes already given are skipped."""
+async def stream_bytes(chunks: AsyncGenerator[Chunk, None]) -> AsyncGenerator[bytes, None]:
+    """The file's bytes once each, in order; after a restart the bytes already given are skipped.
+
+    Closing this generator early closes the transfer (and its connection) at once.
+    """
     delivered = 0
-    async for chunk in chunks:
-        end = chunk.offset + len(chunk.data)
-        if end <= delivered:
-            continue
-        yield chunk.data[delivered - chunk.offset :] if chunk.offset < delivered else chunk.data
-        delivered = end
+    async with contextlib.aclosing(chunks):
+        async for chunk in chunks:
+            end = chunk.offset + len(chunk.data)
+            if end <= delivered:
+                continue
+            yield chunk.data[delivered - chunk.offset :] if chunk.offset < delivered else chunk.data
+            delivered = end
 
 
 class WritableFile(Protocol):
@@ -459,7 +488,7 @@ async def _call(result: object) -> None:
 
 
 async def write_chunks(
-    chunks: AsyncIterator[Chunk], destination: str | os.PathLike[str] | WritableFile
+    chunks: AsyncGenerator[Chunk, None], destination: str | os.PathLike[str] | WritableFile
 ) -> tuple[Path | None, int]:
     """Write the file to a path (through ``<path>.part``, renamed when complete) or a file object.
 
@@ -482,14 +511,15 @@ async def write_chunks(
     return None, await _write_all(chunks, destination)
 
 
-async def _write_all(chunks: AsyncIterator[Chunk], sink: WritableFile) -> int:
+async def _write_all(chunks: AsyncGenerator[Chunk, None], sink: WritableFile) -> int:
     position = 0
-    async for chunk in chunks:
-        if chunk.offset != position:
-            await _rewind(sink, chunk.offset)
-            position = chunk.offset
-        await _call(sink.write(chunk.data))
-        position += len(chunk.data)
+    async with contextlib.aclosing(chunks):  # a failed write closes the transfer at once
+        async for chunk in chunks:
+            if chunk.offset != position:
+                await _rewind(sink, chunk.offset)
+                position = chunk.offset
+            await _call(sink.write(chunk.data))
+            position += len(chunk.data)
     return position
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import anyio.lowlevel
 import httpx
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 
 from zoomkit import RateLimits, ZoomClient, build_path
 from zoomkit.auth import AuthorizationCodeOAuth, ServerToServerOAuth
@@ -265,7 +265,12 @@ SCENARIOS = {
 
 
 async def main(scenario: str, config: dict[str, Any]) -> None:
-    redis = Redis.from_url(config["redis_url"], socket_timeout=None)  # barriers wait
+    # Bursts of concurrent calls wait for a pooled connection instead of failing; no socket
+    # timeout, because the barriers block until the test lets the workers go.
+    pool = BlockingConnectionPool.from_url(
+        config["redis_url"], max_connections=32, timeout=None, socket_timeout=None
+    )
+    redis = Redis(connection_pool=pool)
     try:
         result = await SCENARIOS[scenario](config, redis)
     finally:

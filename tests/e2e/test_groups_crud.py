@@ -16,9 +16,7 @@ pytestmark = pytest.mark.anyio
 
 @pytest.fixture
 def people(fake: FakeZoom) -> list[dict[str, Any]]:
-    return [
-        fake.add_user(f"p{n}@example.com", first_name="P", last_name=str(n)) for n in range(5)
-    ]
+    return [fake.add_user(f"p{n}@example.com", first_name="P", last_name=str(n)) for n in range(5)]
 
 
 async def new_group(zoom: ZoomClient, name: str = "Sales") -> str:
@@ -91,9 +89,7 @@ async def test_added_members_are_listed_across_pages(
 ) -> None:
     async with fake.client() as zoom:
         group_id = await new_group(zoom)
-        added = await zoom.groups.members.create(
-            group_id, members=[p["email"] for p in people]
-        )
+        added = await zoom.groups.members.create(group_id, members=[p["email"] for p in people])
         members = [m async for m in zoom.groups.members.list(group_id, page_size=2)]
         group = await zoom.groups.get(group_id)
     assert added.id_list == [p["id"] for p in people]
@@ -228,7 +224,9 @@ async def test_admins_are_added_listed_and_removed(
 ) -> None:
     async with fake.client() as zoom:
         group_id = await new_group(zoom)
-        added = await zoom.groups.admins.create(group_id, admins=[people[0]["email"], "me"])
+        added = await zoom.groups.admins.create(
+            group_id, admins=[people[0]["email"], fake.owner["id"]]
+        )
         admins = [(a.email, a.name) async for a in zoom.groups.admins.list(group_id)]
         await zoom.groups.admins.delete(group_id, people[0]["email"])
         left = [a.email async for a in zoom.groups.admins.list(group_id)]

@@ -220,3 +220,32 @@ async def test_a_report_that_totals_its_range_refuses_more_than_a_month(fake: Fa
             await zoom.dashboards.quality(from_=date(2026, 1, 1), to=date(2026, 2, 15))
     assert caught.value.field == "to"
     assert fake.requests == []
+
+
+async def test_fakezoom_refuses_a_range_starting_over_six_months_ago(fake: FakeZoom) -> None:
+    async with fake.client() as zoom:
+        with pytest.raises(BadRequestError) as caught:
+            await zoom.request(
+                "GET", "/report/users", params={"from": "2025-08-01", "to": "2025-08-31"}
+            )
+    assert (caught.value.code, caught.value.message) == (
+        300,
+        "Only provide report in recent 6 months.",
+    )
+
+
+async def test_fakezoom_names_a_missing_date(fake: FakeZoom) -> None:
+    async with fake.client() as zoom:
+        with pytest.raises(BadRequestError) as caught:
+            await zoom.request("GET", "/metrics/meetings", params={"from": "2026-02-01"})
+    assert caught.value.message == "Invalid parameter: to."
+
+
+def test_seeded_history_is_the_same_for_the_same_seed(fake: FakeZoom) -> None:
+    again = FakeZoom(seed=11, clock=fake.clock)
+    first = fake.seed_history(days=5, meetings_per_day=2, participants=1, seed=7)
+    second = again.seed_history(days=5, meetings_per_day=2, participants=1, seed=7)
+    assert [(m["start_time"], m["duration"]) for m in first] == [
+        (m["start_time"], m["duration"]) for m in second
+    ]
+    assert len(first) == 10

@@ -27,12 +27,8 @@ async def test_an_added_assistant_is_listed_and_can_schedule_for_the_user(
         schedulers = await zoom.users.schedulers.list(assistant["id"])
     assert added.id_list == [assistant["id"]]
     assert added.add_at is not None
-    assert [(a.id, a.email) for a in assistants.assistants] == [
-        (assistant["id"], "pa@example.com")
-    ]
-    assert [(s.id, s.pmi) for s in schedulers.schedulers] == [
-        (fake.owner["id"], fake.owner["pmi"])
-    ]
+    assert [(a.id, a.email) for a in assistants.assistants] == [(assistant["id"], "pa@example.com")]
+    assert [(s.id, s.pmi) for s in schedulers.schedulers] == [(fake.owner["id"], fake.owner["pmi"])]
 
 
 async def test_assistants_are_named_by_id_or_email(

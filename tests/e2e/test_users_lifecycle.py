@@ -208,9 +208,7 @@ async def test_deleting_a_user_removes_it_and_its_meetings(fake: FakeZoom) -> No
         with pytest.raises(UserNotFound):
             await zoom.users.get(member["id"])
     assert fake.get_meeting(meeting["id"]) is None
-    assert [r.query for r in fake.requests if r.operation == "userDelete"] == [
-        {"action": "delete"}
-    ]
+    assert [r.query for r in fake.requests if r.operation == "userDelete"] == [{"action": "delete"}]
 
 
 async def test_a_deleted_users_meetings_can_be_transferred(fake: FakeZoom) -> None:

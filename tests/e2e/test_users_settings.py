@@ -162,11 +162,14 @@ async def test_zoom_refuses_a_setting_of_the_wrong_type_and_keeps_the_old_value(
     async with fake.client() as zoom:
         with pytest.raises(BadRequestError) as caught:
             await zoom.users.update_settings(
-                "me", extra_body={"recording": {"auto_recording": "always", "local_recording": False}}
+                "me",
+                extra_body={"recording": {"auto_recording": "always", "local_recording": False}},
             )
         settings = await zoom.users.get_settings("me")
     assert caught.value.code == 300
-    assert caught.value.errors == [{"field": "recording.auto_recording", "message": "Invalid field."}]
+    assert caught.value.errors == [
+        {"field": "recording.auto_recording", "message": "Invalid field."}
+    ]
     assert settings.recording is not None
     assert settings.recording.local_recording is True
 

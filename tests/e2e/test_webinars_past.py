@@ -135,3 +135,35 @@ async def test_an_empty_uuid_is_refused_before_sending(fake: FakeZoom) -> None:
             await zoom.past_webinars.qa("")
     assert refused.value.field == "webinar_id"
     assert fake.requests == []
+
+
+# -- the test controls refuse what cannot happen ----------------------------------------------
+
+
+def test_a_webinar_cannot_be_started_twice_or_joined_before_it_starts(fake: FakeZoom) -> None:
+    webinar = fake.add_webinar(fake.owner["id"], topic="Controls")
+    with pytest.raises(ValueError, match="not started"):
+        fake.add_webinar_participant(webinar["id"], name="Early")
+    fake.start_webinar(webinar["id"])
+    with pytest.raises(ValueError, match="already started"):
+        fake.start_webinar(webinar["id"])
+
+
+def test_an_answer_must_name_a_poll_and_question_of_the_webinar(fake: FakeZoom) -> None:
+    webinar = fake.add_webinar(fake.owner["id"], topic="Controls")
+    fake.start_webinar(webinar["id"])
+    with pytest.raises(ValueError, match="no poll"):
+        fake.answer_webinar_poll(
+            webinar["id"], poll_id="nope", name="A", email="a@example.com", answers={"Q": "A"}
+        )
+
+
+def test_ending_returns_the_instance_and_frees_the_webinar_for_a_new_one(fake: FakeZoom) -> None:
+    webinar = fake.add_webinar(fake.owner["id"], topic="Twice", uuid="firstUuid==")
+    fake.start_webinar(webinar["id"])
+    first = fake.end_webinar(webinar["id"])
+    fake.start_webinar(webinar["id"])
+    second = fake.end_webinar(webinar["id"])
+    assert first["uuid"] == "firstUuid=="
+    assert second["uuid"] not in ("firstUuid==", "")
+    assert first["participants_count"] == 0

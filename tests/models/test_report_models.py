@@ -158,3 +158,20 @@ def test_a_sign_in_type_zoom_adds_later_is_kept() -> None:
     activity = SignInActivity.model_validate({"type": "Sign in (SSO)"})
 
     assert activity.type == "Sign in (SSO)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12/22/2021 16:20:05", datetime(2021, 12, 22, 16, 20, 5, tzinfo=UTC)),
+        ("2021-12-22T16:20:00Z", datetime(2021, 12, 22, 16, 20, tzinfo=UTC)),
+        ("2021-12-22 16:20:00", datetime(2021, 12, 22, 16, 20, tzinfo=UTC)),
+        ("13/45/2021 16:20", "13/45/2021 16:20"),
+    ],
+)
+def test_report_times_parse_every_zoom_format_and_keep_impossible_dates_as_text(
+    text: str, expected: object
+) -> None:
+    record = ReportUserMeeting.model_validate({"schedule_time": text})
+
+    assert record.schedule_time == expected

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from enum import IntEnum, StrEnum
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, StrictBool, model_validator
 
 from zoomkit.errors import RequestValidationError
 from zoomkit.models._base import RequestModel, ZoomModel, merge_extra_body
@@ -388,8 +388,8 @@ class GroupRegistrationQuestionParams(RequestModel):
     """A standard question to show or require."""
 
     field_name: RegistrantQuestionField
-    required: bool | None = None
-    selected: bool | None = None
+    required: StrictBool | None = None
+    selected: StrictBool | None = None
 
 
 class GroupRegistrationCustomQuestionParams(RequestModel):
@@ -397,8 +397,8 @@ class GroupRegistrationCustomQuestionParams(RequestModel):
 
     title: Annotated[str, Field(min_length=1)]
     type: Literal["short", "single_dropdown", "single_radio", "multiple"]
-    required: bool | None = None
-    selected: bool | None = None
+    required: StrictBool | None = None
+    selected: StrictBool | None = None
     answers: list[str] | None = None
 
     @model_validator(mode="after")

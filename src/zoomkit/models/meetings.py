@@ -16,7 +16,6 @@ from pydantic import Field
 from zoomkit.models._base import RequestModel, ZoomModel
 from zoomkit.models._types import (
     EmptyAsNone,
-    Int64,
     OptionalDatetime,
     OptionalInt,
     OptionalInt64,
@@ -356,10 +355,18 @@ class TrackingField(ZoomModel):
     visible: bool | None = None
 
 
-class MeetingListItem(ZoomModel):
-    """A meeting as ``GET /users/{userId}/meetings`` lists it (``agenda`` cut to 250 chars)."""
+Pmi = Annotated[OptionalInt64 | str, Field(union_mode="left_to_right")]
+"""A personal meeting id: an int from Zoom's digit string; any other text is kept as it came."""
 
-    id: Int64
+
+class MeetingListItem(ZoomModel):
+    """A meeting as ``GET /users/{userId}/meetings`` lists it (``agenda`` cut to 250 chars).
+
+    Zoom always sends ``id``; like every field it is typed optional, because Zoom's schema
+    marks nothing required and a model must read any answer the schema allows.
+    """
+
+    id: OptionalInt64 = None
     uuid: OptionalMeetingUUID = None
     host_id: str | None = None
     topic: str | None = None
@@ -370,7 +377,7 @@ class MeetingListItem(ZoomModel):
     agenda: str | None = None
     created_at: OptionalDatetime = None
     join_url: str | None = None
-    pmi: OptionalInt64 = None
+    pmi: Pmi = None
 
 
 class Meeting(ZoomModel):
@@ -378,9 +385,11 @@ class Meeting(ZoomModel):
 
     ``start_url`` lets anyone start the meeting as the host and expires (2 hours, or 90 days
     for custCreate hosts): fetch the meeting again for a fresh one rather than storing it.
+    Zoom always sends ``id``; it is typed optional like every field (Zoom's schema marks
+    nothing required).
     """
 
-    id: Int64
+    id: OptionalInt64 = None
     uuid: OptionalMeetingUUID = None
     host_id: str | None = None
     host_email: str | None = None
@@ -402,7 +411,7 @@ class Meeting(ZoomModel):
     pstn_password: str | None = None
     encrypted_password: str | None = None
     dynamic_host_key: str | None = None
-    pmi: OptionalInt64 = None
+    pmi: Pmi = None
     pre_schedule: bool | None = None
     creation_source: str | None = None
     settings: MeetingSettings | None = None

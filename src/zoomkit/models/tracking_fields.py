@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 from zoomkit.errors import RequestValidationError
 from zoomkit.models._base import RequestModel, ZoomModel, merge_extra_body
@@ -48,8 +48,8 @@ class TrackingFieldDefinitionParams(RequestModel):
 
     field: Annotated[str, Field(min_length=1)] | None = None
     recommended_values: list[str] | None = None
-    required: bool | None = None
-    visible: bool | None = None
+    required: StrictBool | None = None
+    visible: StrictBool | None = None
 
 
 def build_tracking_field_body(

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Final, Literal, Self
 
-from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, model_validator
 
 from zoomkit.errors import RequestValidationError
 from zoomkit.models._base import RequestModel, merge_extra_body
@@ -143,7 +143,7 @@ def user_refs(
 class UserFeatureParams(RequestModel):
     """``user_info.feature`` of a new user."""
 
-    zoom_phone: bool | None = None
+    zoom_phone: StrictBool | None = None
     zoom_one_type: Literal[16, 32, 64, 128] | None = None
 
 
@@ -247,7 +247,7 @@ class UserUpdateParams(RequestModel):
     last_name: Annotated[str, Field(max_length=64)] | None = None
     type: Literal[1, 2, 3, 99] | None = None
     pmi: Annotated[int, AfterValidator(_ten_digits)] | None = None
-    use_pmi: bool | None = None
+    use_pmi: StrictBool | None = None
     timezone: Annotated[str, AfterValidator(validate_timezone)] | None = None
     language: str | None = None
     dept: str | None = None

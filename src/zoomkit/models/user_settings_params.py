@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, StrictBool
 
 from zoomkit.errors import RequestValidationError
 from zoomkit.models._base import RequestModel, ZoomModel, merge_extra_body
@@ -49,7 +49,7 @@ class AuthenticationOptionParams(RequestModel):
     name: str | None = None
     type: str | None = None
     domains: Annotated[str, BeforeValidator(_domains_as_text)] | None = None
-    default_option: bool | None = None
+    default_option: StrictBool | None = None
 
 
 _FLAG_OPTIONS = {

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
 from datetime import date
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 import httpx
-from pydantic import BaseModel
 
-from .._http import RequestOptions, build_path
+from .._http import build_path
 from ..models.dashboards import (
     ChatUserMetrics,
     ClientFeedbackDetail,
@@ -57,12 +56,19 @@ from ..models.dashboards import (
 )
 from ..pagination import AsyncPaginator
 from ..windows import WindowedPaginator
-from ._base import Resource, operation, options, page_size_value
-from .reports import InstanceId, date_range, fetcher, instance_id, one_month, windowed
+from ._base import operation, options, page_size_value
+from .reports import (
+    InstanceId,
+    ReportResource,
+    date_range,
+    fetcher,
+    instance_id,
+    one_month,
+    windowed,
+)
 
 __all__ = ["Dashboards"]
 
-ModelT = TypeVar("ModelT", bound=BaseModel)
 DashboardType = DashboardMeetingType | Literal["past", "pastOne", "live"]
 
 _QOS_PAGE_MAX = 10  # Zoom pages participants' QoS by 1 to 10
@@ -72,33 +78,8 @@ def _instance_key(item: DashboardMeeting | DashboardWebinar) -> Hashable:
     return item.uuid
 
 
-class Dashboards(Resource):
+class Dashboards(ReportResource):
     """Dashboard metrics: meetings, webinars, Zoom Rooms, chat, CRC and client data."""
-
-    def _paginated(
-        self,
-        model: type[BaseModel],
-        path: str,
-        params: Mapping[str, Any],
-        items_field: str,
-        request_options: RequestOptions,
-    ) -> AsyncPaginator[Any]:
-        return AsyncPaginator(
-            fetcher(self._loop, model, path, request_options),
-            params=params,
-            items_field=items_field,
-        )
-
-    async def _get(
-        self,
-        model: type[ModelT],
-        path: str,
-        request_options: RequestOptions,
-        params: Mapping[str, Any] | None = None,
-    ) -> ModelT:
-        return await self._loop.request_model(
-            model, "GET", path, params=params, options=request_options
-        )
 
     # -- meetings --------------------------------------------------------------------------
 

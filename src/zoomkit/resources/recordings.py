@@ -16,7 +16,7 @@ is checked; memory stays flat whatever the file's size.
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Hashable, Iterable, Mapping
+from collections.abc import AsyncGenerator, Hashable, Iterable, Mapping
 from datetime import date
 from enum import StrEnum
 from typing import Any, Literal, TypeVar
@@ -419,7 +419,7 @@ class Recordings(Resource):
 
     async def download(
         self,
-        file: DownloadableFile | str | httpx.URL,
+        file: DownloadableFile | Mapping[str, Any] | str | httpx.URL,
         destination: str | os.PathLike[str] | WritableFile,
         *,
         download_token: str | None = None,
@@ -431,8 +431,8 @@ class Recordings(Resource):
     ) -> DownloadResult:
         """Download a recording file to a path or a binary file object, streamed in chunks.
 
-        ``file`` is a :class:`~zoomkit.models.RecordingFile` (or a webhook's file, or its
-        ``download_url``). The client's access token goes as a Bearer header, or the webhook's
+        ``file`` is a :class:`~zoomkit.models.RecordingFile` (or a webhook's file, its JSON, or
+        its ``download_url``). The client's access token goes as a Bearer header, or the webhook's
         ``download_token`` when given; never in the URL. A path is written to ``<path>.part``
         and renamed once complete; on any failure nothing is left behind. A dropped connection
         resumes by Range (``retries`` failed attempts in a row before giving up), and a file
@@ -453,7 +453,7 @@ class Recordings(Resource):
 
     def stream(
         self,
-        file: DownloadableFile | str | httpx.URL,
+        file: DownloadableFile | Mapping[str, Any] | str | httpx.URL,
         *,
         download_token: str | None = None,
         expected_size: int | None = None,
@@ -461,12 +461,12 @@ class Recordings(Resource):
         retries: int = DEFAULT_DOWNLOAD_RETRIES,
         trusted_hosts: Iterable[str] = (),
         timeout: float | httpx.Timeout | None = None,
-    ) -> AsyncIterator[bytes]:
+    ) -> AsyncGenerator[bytes, None]:
         """The file's bytes as they arrive: ``async for chunk in client.recordings.stream(f)``.
 
         The same transfer as :meth:`download` (Bearer, resume, size check); each byte is
-        yielded once, in order. Stop early with ``contextlib.aclosing`` to close the connection
-        at once.
+        yielded once, in order. To stop early, ``await stream.aclose()`` (or iterate inside
+        ``contextlib.aclosing(stream)``): the connection closes at once.
         """
         downloader = self._downloader(
             file, download_token, expected_size, chunk_size, retries, trusted_hosts, timeout
@@ -475,7 +475,7 @@ class Recordings(Resource):
 
     def _downloader(
         self,
-        file: DownloadableFile | str | httpx.URL,
+        file: DownloadableFile | Mapping[str, Any] | str | httpx.URL,
         download_token: str | None,
         expected_size: int | None,
         chunk_size: int,

@@ -55,7 +55,16 @@ from ..types import MeetingUUID
 from ..windows import WindowedPaginator, month_windows
 from ._base import Resource, meeting_id_value, operation, options, page_size_value, zoom_date
 
-__all__ = ["InstanceId", "Reports", "date_range", "fetcher", "instance_id", "one_month", "windowed"]
+__all__ = [
+    "InstanceId",
+    "ReportResource",
+    "Reports",
+    "date_range",
+    "fetcher",
+    "instance_id",
+    "one_month",
+    "windowed",
+]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -156,8 +165,8 @@ def _history_key(item: HistoryMeeting) -> Hashable:
 # --- the resource ------------------------------------------------------------------------------
 
 
-class Reports(Resource):
-    """Reports (Zoom's Heavy category; Pro plan or higher)."""
+class ReportResource(Resource):
+    """What ``client.reports`` and ``client.dashboards`` share: plain GETs and paginated ones."""
 
     def _paginated(
         self,
@@ -172,6 +181,21 @@ class Reports(Resource):
             params=params,
             items_field=items_field,
         )
+
+    async def _get(
+        self,
+        model: type[ModelT],
+        path: str,
+        request_options: RequestOptions,
+        params: Mapping[str, Any] | None = None,
+    ) -> ModelT:
+        return await self._loop.request_model(
+            model, "GET", path, params=params, options=request_options
+        )
+
+
+class Reports(ReportResource):
+    """Reports (Zoom's Heavy category; Pro plan or higher)."""
 
     @operation("GET", "/report/daily", response=ReportDaily)
     async def daily(
@@ -254,9 +278,6 @@ class Reports(Resource):
         return windowed(
             fetch, params, start=start, end=end, items_field="meetings", key=_user_meeting_key
         )
-
-    async def _get(self, model: type[ModelT], path: str, request_options: RequestOptions) -> ModelT:
-        return await self._loop.request_model(model, "GET", path, options=request_options)
 
     @operation("GET", "/report/meetings/{meetingId}", response=ReportInstance)
     async def meeting(

@@ -21,7 +21,15 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 from ._faults import Fault, FaultKind, NetworkFault
-from ._http import JSON_CONTENT_TYPE, Call, OAuthError, Response, ZoomAPIError, new_tracking_id
+from ._http import (
+    JSON_CONTENT_TYPE,
+    Call,
+    OAuthError,
+    Response,
+    StreamedResponse,
+    ZoomAPIError,
+    new_tracking_id,
+)
 from ._limits import category_of, meeting_write_host
 from ._state import Exchange, RecordedRequest, State
 
@@ -177,7 +185,7 @@ class FakeZoomApp:
         if fault is not None:
             if fault.kind is FaultKind.STATUS:
                 return _with_headers(fault.response(oauth=route.oauth), limit_headers)
-            if fault.kind is FaultKind.SLOW:
+            if fault.kind in (FaultKind.SLOW, FaultKind.RESET_MID_BODY):
                 raise NetworkFault(fault, _with_headers(response, limit_headers))
             raise NetworkFault(fault)
         return _with_headers(response, limit_headers)
@@ -232,6 +240,9 @@ async def send_response(response: Response, send: Send) -> None:
     """Send ``response`` with Zoom's JSON content type, a fresh tracking id and a length."""
     response.headers.setdefault("content-type", JSON_CONTENT_TYPE)
     response.headers["x-zm-trackingid"] = new_tracking_id()
+    if isinstance(response, StreamedResponse):
+        await _send_streamed(response, send)
+        return
     body = response.encode()
     response.headers["content-length"] = str(len(body))
     await send(
@@ -242,6 +253,21 @@ async def send_response(response: Response, send: Send) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+async def _send_streamed(response: StreamedResponse, send: Send) -> None:
+    """A large binary answer part by part, so a served fake's memory stays flat."""
+    response.headers["content-length"] = str(response.length)
+    await send(
+        {
+            "type": "http.response.start",
+            "status": response.status,
+            "headers": [(k.encode(), v.encode()) for k, v in response.headers.items()],
+        }
+    )
+    for part in response.parts():
+        await send({"type": "http.response.body", "body": part, "more_body": True})
+    await send({"type": "http.response.body", "body": b""})
 
 
 async def _read_call(scope: Scope, receive: Receive) -> Call:

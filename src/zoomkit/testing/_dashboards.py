@@ -376,7 +376,10 @@ def _meeting_participants(state: State, call: Call) -> Response:
 
 def _qos_page(state: State, call: Call, instance: dict[str, Any]) -> Response:
     query = dict(call.query)
-    query["page_size"] = str(min(int(query.get("page_size") or 1), _QOS_PAGE_MAX))
+    asked = query.get("page_size") or "1"  # Zoom's default here is 1, its maximum 10
+    if not asked.isdigit():
+        raise ZoomAPIError(400, 300, "Invalid parameter: page_size.")
+    query["page_size"] = str(min(int(asked), _QOS_PAGE_MAX))
     rows = [_participant_qos(state, instance, r) for r in _records(state, instance)]
     page = paginate(
         rows, query, key="participants", scope=call.raw_path, pages=state.pages, now=state.now()

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
-from . import _deauthorize, _live, _meeting_activity, _meeting_polls, _recordings
+from . import (
+    _deauthorize,
+    _live,
+    _meeting_activity,
+    _meeting_polls,
+    _recording_controls,
+    _recordings,
+)
 from ._admin import ROUTES as ADMIN_ROUTES
 from ._app import FakeZoomApp
 from ._clock import Clock, WallClock
@@ -28,6 +35,7 @@ from ._oauth import ROUTES as OAUTH_ROUTES
 from ._oauth import authenticate
 from ._past_meetings import ROUTES as PAST_MEETING_ROUTES
 from ._past_meetings import add_past_meeting, seed_past_meetings
+from ._recording_api import ROUTES as RECORDING_API_ROUTES
 from ._recordings import ROUTES as RECORDING_ROUTES
 from ._reports import ROUTES as REPORT_ROUTES
 from ._state import Counters, Exchange, Ids, RecordedRequest, State
@@ -105,6 +113,7 @@ class FakeZoom(WebinarControls):
                 *PAST_MEETING_ROUTES,
                 *ADMIN_ROUTES,
                 *RECORDING_ROUTES,
+                *RECORDING_API_ROUTES,
                 *REPORT_ROUTES,
                 *DASHBOARD_ROUTES,
                 *WEBINAR_ROUTES,
@@ -435,6 +444,9 @@ class FakeZoom(WebinarControls):
         """Delete it permanently (``recording.deleted``)."""
         _recordings.delete_recording(self._state, meeting_id)
 
+    add_recording_file = _recording_controls.add_recording_file
+    redirect_recording_downloads = _recording_controls.redirect_recording_downloads
+
     def deauthorize(self, user_id: str, *, user_data_retention: bool = False) -> None:
         """The user removes the OAuth app: its grants die, ``app_deauthorized`` is raised."""
         _deauthorize.deauthorize(self._state, user_id, user_data_retention=user_data_retention)
@@ -454,7 +466,7 @@ class FakeZoom(WebinarControls):
         after_effect: bool = False,
         body: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
-        reset: Literal["before", "after"] | None = None,
+        reset: Literal["before", "after", "mid_body"] | None = None,
         slow: bool = False,
     ) -> None:
         """Make the next ``times`` calls of ``operation`` answer ``status``.
@@ -466,15 +478,21 @@ class FakeZoom(WebinarControls):
 
         ``reset="before"`` drops the connection before the request arrives (nothing happens);
         ``reset="after"`` carries the operation out, then drops the connection without an
-        answer; ``slow=True`` carries it out and answers after the client's timeout.
+        answer; ``reset="mid_body"`` carries it out and drops the connection half-way through
+        the answer's body (a download to resume); ``slow=True`` carries it out and answers after
+        the client's timeout.
         """
         if reset is not None and slow:
             raise ValueError("a fault is either a reset or a slow answer, not both")
-        if reset not in (None, "before", "after"):
-            raise ValueError(f"reset must be 'before', 'after' or None, got {reset!r}")
+        if reset not in (None, "before", "after", "mid_body"):
+            raise ValueError(f"reset must be 'before', 'after', 'mid_body' or None, got {reset!r}")
         kind = FaultKind.SLOW if slow else FaultKind.STATUS
         if reset is not None:
-            kind = FaultKind.RESET_BEFORE if reset == "before" else FaultKind.RESET_AFTER
+            kind = {
+                "before": FaultKind.RESET_BEFORE,
+                "after": FaultKind.RESET_AFTER,
+                "mid_body": FaultKind.RESET_MID_BODY,
+            }[reset]
         fault = Fault(status, after_effect, body, dict(headers or {}), kind)
         self._state.faults.add(operation, fault, times)
 

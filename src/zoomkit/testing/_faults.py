@@ -43,6 +43,8 @@ class FaultKind(StrEnum):
     STATUS = "status"
     RESET_BEFORE = "reset_before"
     RESET_AFTER = "reset_after"
+    RESET_MID_BODY = "reset_mid_body"
+    """Act, start the answer, and drop the connection half-way through its body."""
     SLOW = "slow"
 
 
@@ -77,7 +79,8 @@ class Fault:
 class NetworkFault(Exception):
     """Raised out of the ASGI app when the network, not Zoom, answers this request.
 
-    ``response`` is what a slow fault delivers late (None for resets).
+    ``response`` is what a slow fault delivers late, or what a mid-body reset starts to send
+    (None for other resets).
     """
 
     def __init__(self, fault: Fault, response: Response | None = None) -> None:

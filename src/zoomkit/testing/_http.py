@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
@@ -21,6 +22,7 @@ __all__ = [
     "OAuthError",
     "Principal",
     "Response",
+    "StreamedResponse",
     "ZoomAPIError",
     "new_tracking_id",
     "validation_failed",
@@ -114,6 +116,17 @@ class Response:
         if self.body is None:
             return b""
         return json.dumps(self.body, separators=(",", ":")).encode()
+
+
+@dataclass
+class StreamedResponse(Response):
+    """A binary answer sent in ``parts`` (a recording file): never built as one bytes object."""
+
+    length: int = 0
+    parts: Callable[[], Iterator[bytes]] = field(default=lambda: iter(()))
+
+    def encode(self) -> bytes:
+        return b"".join(self.parts())
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Meeting registrants: add (one or a batch of 30), list by status, get, delete, approve.
 
-Operations: ``meetingRegistrantCreate`` (201), ``addBatchRegistrants`` (201, scheduled meetings
+Operations: ``meetingRegistrantCreate`` (201), ``addBatchRegistrants`` (200, scheduled meetings
 only), ``meetingRegistrants`` (paginated, ``status`` filter, default ``approved``),
 ``meetingRegistrantGet``, ``meetingregistrantdelete`` (204), ``meetingRegistrantStatus`` (204:
 approve, deny, or cancel an approved registration), ``meetingRegistrantsQuestionsGet`` and
@@ -188,7 +188,7 @@ def _batch(state: State, call: Call) -> Response:
         _register(state, meeting, extras, {**item, "auto_approve": auto_approve}) for item in given
     ]
     return Response(
-        201,
+        200,  # Zoom's files disagree (2023: 200, 2025: 201); both describe "200 OK"
         {
             "registrants": [
                 {

@@ -2,9 +2,9 @@
 
 Tests drive recordings with ``fake.complete_recording()`` (one MP4 per meeting instance),
 ``fake.add_recording_file()`` for more files, and the trash, delete and recover controls; each
-raises the webhook event Zoom sends. Files have deterministic content (bytes seeded by the file
-id, generated block by block), so a test can download one twice, or from any offset, and compare
-without storing it, and a 1 GiB file costs no memory.
+raises the webhook event Zoom sends. Files have deterministic content (pseudo-random bytes
+seeded by the file id, generated block by block), so a test can download one twice, or from any
+offset, and compare without storing it, and a 1 GiB file costs no memory.
 
 Operations: ``recordingDownload``, ``GET /rec/download/{fileId}``, and ``recordingStorage``,
 ``GET /cmr/replay/{fileId}``. Like Zoom's ``download_url`` they are not under ``/v2``; they open
@@ -65,7 +65,9 @@ DOWNLOAD_TOKEN_TTL = 24 * 3600
 """Zoom's ``download_token`` opens the files for 24 hours."""
 NO_RECORDING = "There is no recording for this meeting."
 _BLOCK = 1 << 18
-"""Files are generated in 256 KiB blocks, each seeded by the file id and its index."""
+"""Files are generated in 256 KiB blocks."""
+_STRIDE = 7919
+"""A prime, so the rotations of a file's blocks differ for the first 262,144 blocks (64 GiB)."""
 
 FILE_KINDS: dict[str, tuple[str, str, str]] = {
     "MP4": ("MP4", "shared_screen_with_speaker_view", "video/mp4"),
@@ -128,18 +130,27 @@ class StoredRecording:
 # -- file content ---------------------------------------------------------------------------------
 
 
-def _block(file_id: str, size: int, index: int) -> bytes:
-    length = min(_BLOCK, size - index * _BLOCK)
-    return random.Random(f"{file_id}:{index}").randbytes(length)  # noqa: S311 - test data
+def _block(base: bytes, index: int, length: int) -> bytes:
+    """Block ``index``: the file's random base block rotated by a different amount each time."""
+    shift = index * _STRIDE % len(base)
+    return (base[shift:] + base[:shift])[:length]
 
 
 def file_parts(file_id: str, size: int, start: int = 0, end: int | None = None) -> Iterator[bytes]:
-    """Bytes ``start``..``end`` (exclusive) of a file, a block at a time: memory stays flat."""
+    """Bytes ``start``..``end`` (exclusive) of a file, a block at a time: memory stays flat.
+
+    One random block is drawn per file (seeded by its id); the others are rotations of it, so
+    a gigabyte costs copies, not random numbers, and no two blocks of a file are alike.
+    """
     stop = size if end is None else min(end, size)
+    if start >= stop:
+        return
+    base = random.Random(file_id).randbytes(min(_BLOCK, size))  # noqa: S311 - test data
     position = start
     while position < stop:
         index, skip = divmod(position, _BLOCK)
-        piece = _block(file_id, size, index)[skip : skip + stop - position]
+        block = _block(base, index, min(_BLOCK, size - index * _BLOCK))
+        piece = block[skip : skip + stop - position]
         yield piece
         position += len(piece)
 
@@ -509,7 +520,8 @@ def _count_download(state: State, call: Call, stored: StoredRecording) -> None:
 def download(state: State, call: Call) -> Response:
     stored, recording_file = _authorized_file(state, call)
     if state.recording_redirects:
-        return Response.redirect(f"{_storage_base(state.api_url)}/cmr/replay/{recording_file['id']}")
+        target = f"{_storage_base(state.api_url)}/cmr/replay/{recording_file['id']}"
+        return Response.redirect(target)
     return _serve(state, call, stored, recording_file)
 
 

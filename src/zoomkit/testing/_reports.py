@@ -98,6 +98,8 @@ def _daily(state: State, call: Call) -> Response:
     month = _int_query(call, "month", now.month)
     if not 1 <= month <= 12:
         raise ZoomAPIError(400, 300, "Invalid parameter: month.")
+    if not 1 <= year <= 9999:
+        raise ZoomAPIError(400, 300, "Invalid parameter: year.")
     first = date(year, month, 1)
     if first > now or first < add_months(now.replace(day=1), -6):
         raise ZoomAPIError(400, 300, _DAILY_TOO_OLD)

@@ -166,6 +166,8 @@ class State:
     """Meetings in progress (started by a test), by meeting id."""
     recordings: dict[str, StoredRecording] = field(default_factory=dict)
     """Cloud recordings by meeting instance UUID."""
+    recording_redirects: bool = False
+    """Whether ``download_url`` answers 302 to the storage host, as Zoom does."""
     user_data: dict[str, UserData] = field(default_factory=dict)
     """Per-user state the user object does not show (settings, assistants...), by user id."""
     groups: dict[str, StoredGroup] = field(default_factory=dict)

@@ -245,7 +245,8 @@ class RedisRateLimiter:
             shared = budget.categories if budget is not None else {category}
             blocked = [c for c in Category if c in shared]
             await self._block(
-                keys=[self.blocked_key(c) for c in blocked], args=[_num(until), _num(now)]
+                keys=[self.blocked_key(c) for c in blocked],
+                args=[_num(until), _num(now), "extend"],
             )
         elif observation.remaining is None:
             return
@@ -260,7 +261,8 @@ class RedisRateLimiter:
             )
         elif observation.remaining <= 0:
             await self._block(
-                keys=[self.blocked_key(category)], args=[_num(next_midnight(now)), _num(now)]
+                keys=[self.blocked_key(category)],
+                args=[_num(next_midnight(now)), _num(now), "set"],
             )
 
 

@@ -38,9 +38,14 @@ if daily_limit >= 0 then
 end
 -- reserve(): the grant `limit` places back must have left the window.
 local slots = redis.call('LRANGE', KEYS[2], 0, -1)
+-- Each process reads its clock just before calling, so `now` can arrive a little out of order.
+-- Granting no earlier than the newest grant keeps the log sorted, as reserve() needs; when
+-- `now` only grows, as in one process, it changes nothing.
+local earliest = now
+if #slots > 0 then earliest = math.max(now, tonumber(slots[#slots])) end
 local index = #slots + cost - 1 - limit
-local granted = now
-if index >= 0 then granted = math.max(now, tonumber(slots[index + 1]) + window) end
+local granted = earliest
+if index >= 0 then granted = math.max(earliest, tonumber(slots[index + 1]) + window) end
 local stamp = fmt(granted)
 for _ = 1, cost do redis.call('RPUSH', KEYS[2], stamp) end
 redis.call('LTRIM', KEYS[2], -limit, -1)
@@ -94,12 +99,13 @@ return 1
 BLOCK = (
     _GRACE
     + """
--- Block each category in KEYS until ARGV[1] (a block only ever grows). ARGV: until, now.
+-- Block each category in KEYS until ARGV[1]; with ARGV[3] = 'extend', a longer block stays.
+-- ARGV: until, now, 'extend' or 'set'.
 local until_, now = tonumber(ARGV[1]), tonumber(ARGV[2])
 for _, key in ipairs(KEYS) do
   local current = tonumber(redis.call('GET', key))
   local block = until_
-  if current and current > block then block = current end
+  if ARGV[3] == 'extend' and current and current > block then block = current end
   redis.call('SET', key, fmt(block), 'PX', ms(block - now))
 end
 return 1

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
 from zoomkit._clock import Clock, SystemClock
 from zoomkit.auth import OAuthToken, TokenKey
@@ -74,7 +77,8 @@ class RedisTokenStore:
         return f"{self.prefix}token:{key.as_string()}"
 
     async def load(self, key: TokenKey) -> OAuthToken | None:
-        raw = text(await self.redis.get(self.redis_key(key)))
+        with self._failing("read", key):
+            raw = text(await self.redis.get(self.redis_key(key)))
         if raw is None:
             return None
         try:
@@ -87,18 +91,32 @@ class RedisTokenStore:
             ) from None
 
     async def save(self, key: TokenKey, token: OAuthToken) -> None:
-        await self.redis.set(self.redis_key(key), _dumps(token), px=self._ttl_ms(token))
+        with self._failing("save", key):
+            await self.redis.set(self.redis_key(key), _dumps(token), px=self._ttl_ms(token))
 
     async def replace(self, key: TokenKey, expected_refresh_token: str, token: OAuthToken) -> bool:
         ttl = self._ttl_ms(token)
-        replaced = await self._replace(
-            keys=[self.redis_key(key)],
-            args=[expected_refresh_token, _dumps(token), "" if ttl is None else str(ttl)],
-        )
+        with self._failing("replace", key):
+            replaced = await self._replace(
+                keys=[self.redis_key(key)],
+                args=[expected_refresh_token, _dumps(token), "" if ttl is None else str(ttl)],
+            )
         return bool(replaced)
 
     async def delete(self, key: TokenKey) -> None:
-        await self.redis.delete(self.redis_key(key))
+        with self._failing("delete", key):
+            await self.redis.delete(self.redis_key(key))
+
+    @contextmanager
+    def _failing(self, action: str, key: TokenKey) -> Iterator[None]:
+        """Redis's failures as :class:`TokenStoreError`, naming the key (never a token)."""
+        try:
+            yield
+        except RedisError as error:
+            raise TokenStoreError(
+                f"Redis could not {action} the token under {self.redis_key(key)!r} "
+                f"({type(error).__name__}: {error})"
+            ) from error
 
     def _ttl_ms(self, token: OAuthToken) -> int | None:
         if token.refresh_token is not None:
