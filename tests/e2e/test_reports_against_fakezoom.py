@@ -341,7 +341,10 @@ async def ended_webinar(fake: FakeZoom, zoom: ZoomClient) -> dict[str, Any]:
     poll = await zoom.request(
         "POST",
         f"/webinars/{webinar['id']}/polls",
-        json={"title": "Q", "questions": [{"name": "Useful?", "type": "single", "answers": ["Y"]}]},
+        json={
+            "title": "Q",
+            "questions": [{"name": "Useful?", "type": "single", "answers": ["Y", "N"]}],
+        },
     )
     fake.start_webinar(webinar["id"])
     fake.add_webinar_participant(webinar["id"], name="Wendy", email="wendy@example.com")

@@ -53,7 +53,7 @@ async def rich_history(fake: FakeZoom, zoom: ZoomClient) -> dict[str, Any]:
         f"/meetings/{meeting['id']}/polls",
         json={
             "title": "Lunch",
-            "questions": [{"name": "Pizza?", "type": "single", "answers": ["Y"]}],
+            "questions": [{"name": "Pizza?", "type": "single", "answers": ["Y", "N"]}],
         },
     )
     fake.start_meeting(meeting["id"])
@@ -69,7 +69,10 @@ async def rich_history(fake: FakeZoom, zoom: ZoomClient) -> dict[str, Any]:
     webinar_poll = await zoom.request(
         "POST",
         f"/webinars/{webinar['id']}/polls",
-        json={"title": "Q", "questions": [{"name": "Useful?", "type": "single", "answers": ["Y"]}]},
+        json={
+            "title": "Q",
+            "questions": [{"name": "Useful?", "type": "single", "answers": ["Y", "N"]}],
+        },
     )
     fake.start_webinar(webinar["id"])
     fake.add_webinar_participant(webinar["id"], name="Wendy", email="wendy@example.com")

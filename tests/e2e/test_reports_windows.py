@@ -249,3 +249,41 @@ def test_seeded_history_is_the_same_for_the_same_seed(fake: FakeZoom) -> None:
         (m["start_time"], m["duration"]) for m in second
     ]
     assert len(first) == 10
+
+
+WINDOWED: list[tuple[str, str, tuple[Any, ...], str]] = [
+    ("reports", "active_hosts", (), "reportUsers"),
+    ("reports", "user_meetings", ("me",), "reportMeetings"),
+    ("reports", "cloud_recording", (), "reportCloudRecording"),
+    ("reports", "operation_logs", (), "reportOperationLogs"),
+    ("reports", "sign_in_activities", (), "reportSignInSignOutActivities"),
+    ("reports", "telephone", (), "reportTelephone"),
+    ("reports", "upcoming_events", (), "reportUpcomingEvents"),
+    ("reports", "history_meetings", (), "Gethistorymeetingandwebinarlist"),
+    ("reports", "meeting_activities", (), "reportMeetingactivitylogs"),
+    ("dashboards", "meetings", (), "dashboardMeetings"),
+    ("dashboards", "webinars", (), "dashboardWebinars"),
+    ("dashboards", "issue_zoom_room", ("room",), "dashboardIssueDetailZoomRoom"),
+    ("dashboards", "chat", (), "dashboardChat"),
+    ("dashboards", "im", (), "dashboardIM"),
+    ("dashboards", "crc", (), "dashboardCRC"),
+    ("dashboards", "client_feedback_detail", ("1",), "dashboardClientFeedbackDetail"),
+    ("dashboards", "client_satisfaction", (), "listMeetingSatisfaction"),
+]
+
+
+@pytest.mark.parametrize(
+    ("resource", "method", "args", "operation"), WINDOWED, ids=[m for _, m, _, _ in WINDOWED]
+)
+async def test_every_date_ranged_method_sends_95_days_as_4_windows(
+    fake: FakeZoom, resource: str, method: str, args: tuple[Any, ...], operation: str
+) -> None:
+    async with fake.client() as zoom:
+        if args == ("room",):
+            rooms = [room async for room in zoom.dashboards.zoom_rooms()]
+            args = (rooms[1].id,)
+        listing = getattr(getattr(zoom, resource), method)(*args, from_=FIRST, to=LAST)
+        [_ async for _ in listing]
+    windows = sent_windows(fake, operation)
+    assert len(windows) == 4
+    assert [day for lo, hi in windows for day in every_day(lo, hi)] == every_day(FIRST, LAST)
