@@ -21,8 +21,8 @@ demo: $(VENV)/.installed-demo  ## run examples/quickstart.py (FakeZoom unless ZO
 	$(BIN)/python examples/quickstart.py
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests examples scripts
-	$(BIN)/ruff format --check src tests examples scripts
+	$(BIN)/ruff check src tests examples scripts benchmarks
+	$(BIN)/ruff format --check src tests examples scripts benchmarks
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy

@@ -107,11 +107,9 @@ class ZoomSchemas:
         plain: dict[str, Any] = plain_schema(schema, self.specs[operation.spec])
         return plain
 
-    def success_statuses(self, operation_id: str) -> list[str]:
-        """The 2xx statuses either file documents for the operation."""
-        return sorted(
-            {s for op in self.by_id[operation_id] for s in op.responses if s.startswith("2")}
-        )
+    def success_statuses(self, operation: SpecOperation) -> list[str]:
+        """The 2xx statuses ``operation``'s file documents."""
+        return sorted(status for status in operation.responses if status.startswith("2"))
 
 
 def plain_schema(schema: Any, spec: dict[str, Any], depth: int = 0) -> Any:

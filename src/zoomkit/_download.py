@@ -69,7 +69,7 @@ MAX_REDIRECTS: Final = 5
 DEFAULT_CHUNK_SIZE: Final = 1 << 20
 """At most 1 MiB per chunk: few enough writes, and memory stays flat."""
 DEFAULT_DOWNLOAD_RETRIES: Final = 5
-"""Failed attempts in a row (without a byte of progress) before a download gives up."""
+"""Failed attempts in a row (none getting further into the file) before a download gives up."""
 _DEFAULT_PORTS: Final = {"http": 80, "https": 443}
 
 
@@ -341,7 +341,7 @@ class Downloader:
         """Every byte of the file, in order, resuming after drops; then a size check."""
         where = describe(self.url)
         total = self.expected_size
-        offset = 0
+        offset = furthest = 0
         failures = 0
         while True:
             try:
@@ -359,7 +359,6 @@ class Downloader:
                     self._loop.retry_policy.wait_seconds(error, attempt=failures)
                 )
                 continue
-            progressed = False
             try:
                 start, announced = place_response(response.status_code, response.headers, offset)
                 total = settle_total(total, announced, where=where)
@@ -381,9 +380,13 @@ class Downloader:
                             )
                         yield Chunk(offset, data)
                         offset += len(data)
-                        progressed = True
             except httpx.TransportError as exc:
-                attempt = 1 if progressed else failures + 1  # progress restarts the count
+                if total is not None and offset == total:
+                    return  # every byte arrived; only the connection's goodbye was lost
+                # Only new ground restarts the count: a server that starts over and drops at the
+                # same place every time would otherwise be retried for ever.
+                attempt = 1 if offset > furthest else failures + 1
+                furthest = max(furthest, offset)
                 failures = await self._back_off(attempt, exc, offset, total)
                 continue
             finally:

@@ -164,9 +164,13 @@ class RateGate:
 
     async def before_attempt(self, ticket: Ticket) -> None:
         """Reserve a slot in the category and wait for it on the client's clock."""
+        asked = self.clock.time()
         wait = await self.limiter.acquire(ticket.route.category)
-        if wait > 0:
-            await self.clock.sleep(wait)
+        # The slot is a moment, not a delay: a slow answer (a shared limiter's round trip)
+        # has already used part of the wait.
+        remaining = asked + wait - self.clock.time()
+        if remaining > 0:
+            await self.clock.sleep(remaining)
 
     async def after_attempt(
         self, ticket: Ticket, response: httpx.Response, error: APIError | None

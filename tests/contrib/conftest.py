@@ -15,11 +15,14 @@ import threading
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
-
-pytest.importorskip("redis", reason="zoomkit.contrib.redis needs redis-py (the redis extra)")
-
-from redis.asyncio import Redis
 from redis_fleet import RedisServer, drain
+
+try:
+    from redis.asyncio import Redis
+except ImportError:  # the redis extra is not installed: only the import test can run
+    if os.environ.get("CI") == "true":
+        raise RuntimeError("redis-py is missing under CI; the dev extra installs it") from None
+    collect_ignore_glob = ["test_redis_*.py"]
 
 
 @pytest.fixture

@@ -138,6 +138,20 @@ async def test_grants_never_put_more_than_the_limit_in_any_window(
         assert sum(start <= g < start + 1.0 for g in granted) <= 5
 
 
+async def test_smooth_grants_spread_a_window_evenly(redis: Redis, clock: FakeClock) -> None:
+    limiter = RedisRateLimiter(redis, small(), account_key="a", clock=clock, smooth=True)
+    waits = [await limiter.acquire(L) for _ in range(7)]
+    assert waits == pytest.approx([0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2])
+
+
+async def test_smooth_grants_still_wait_for_the_window(redis: Redis, clock: FakeClock) -> None:
+    # The gap never lets more than the limit into a window: a burst already in the log (from
+    # a limiter without smooth, say) still holds the next grant back a whole window.
+    limiter = RedisRateLimiter(redis, small(), account_key="a", clock=clock, smooth=True)
+    await seed_log(limiter, L, (T,) * 5)
+    assert await limiter.acquire(L) == pytest.approx(1.0)
+
+
 async def test_concurrent_callers_each_get_their_own_slot(limiter: RedisRateLimiter) -> None:
     waits = await asyncio.gather(*(limiter.acquire(L) for _ in range(12)))
     assert sorted(waits) == [0.0] * 5 + [1.0] * 5 + [2.0] * 2

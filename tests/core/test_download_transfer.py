@@ -143,6 +143,26 @@ async def test_drops_resume_as_long_as_bytes_keep_arriving(clock: object) -> Non
 
 
 @respx.mock
+async def test_a_drop_after_the_last_byte_needs_no_resume(clock: object) -> None:
+    route = respx.get(URL).mock(return_value=dropped_after(len(CONTENT)))
+    target = io.BytesIO()
+    async with client(clock) as zoom:
+        result = await zoom.recordings.download(URL, target)
+    assert (route.call_count, result.resumes, target.getvalue()) == (1, 0, CONTENT)
+
+
+@respx.mock
+async def test_a_server_that_starts_over_and_drops_at_the_same_place_is_given_up_on(
+    clock: object,
+) -> None:
+    route = respx.get(URL).mock(side_effect=lambda request: dropped_after(4000))
+    async with client(clock) as zoom:
+        with pytest.raises(APIConnectionError, match="after 4000 of 10240 bytes"):
+            await zoom.recordings.download(URL, io.BytesIO(), retries=2)
+    assert route.call_count == 3  # the first attempt, then the 2 retries that got no further
+
+
+@respx.mock
 async def test_a_connection_that_fails_without_progress_gives_up_after_the_retries(
     clock: object, tmp_path: Path
 ) -> None:

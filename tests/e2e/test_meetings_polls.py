@@ -88,7 +88,7 @@ async def test_create_batch_adds_several_polls_in_one_call(fake: FakeZoom) -> No
         {"title": "Wrap-up", "questions": [RATING], "anonymous": True},
     ]
     async with fake.client() as zoom:
-        created = await zoom.meetings.polls.create_batch(meeting["id"], polls)
+        created = await zoom.meetings.polls.create_batch(meeting["id"], polls=polls)
         listed = await zoom.meetings.polls.list(meeting["id"])
     assert [p.title for p in created.polls] == ["Warm-up", "Wrap-up"]
     assert all(p.id for p in created.polls)
@@ -121,7 +121,7 @@ async def test_a_bad_poll_in_a_batch_names_its_place(fake: FakeZoom) -> None:
     polls = [{"title": "Fine", "questions": [COLOUR]}, {"title": "", "questions": [COLOUR]}]
     async with fake.client() as zoom:
         with pytest.raises(RequestValidationError) as caught:
-            await zoom.meetings.polls.create_batch(meeting["id"], polls)
+            await zoom.meetings.polls.create_batch(meeting["id"], polls=polls)
     assert caught.value.field == "polls[1].title"
     assert fake.counters.calls["createBatchPolls"] == 0
 

@@ -113,7 +113,7 @@ async def test_cancel_by_email_moves_an_approved_registrant_out_of_the_approved_
 ) -> None:
     async with fake.client() as zoom:
         meeting_id = await registration_meeting(zoom)
-        await zoom.meetings.registrants.add_many(meeting_id, people(2))
+        await zoom.meetings.registrants.add_many(meeting_id, registrants=people(2))
         await zoom.meetings.registrants.update_status(
             meeting_id, action="cancel", registrants=["person0@example.com"]
         )
@@ -145,7 +145,7 @@ async def test_a_deleted_registrant_is_gone(fake: FakeZoom) -> None:
 async def test_the_registrant_list_walks_every_page_with_its_status_filter(fake: FakeZoom) -> None:
     async with fake.client() as zoom:
         meeting_id = await registration_meeting(zoom)
-        await zoom.meetings.registrants.add_many(meeting_id, people(7))
+        await zoom.meetings.registrants.add_many(meeting_id, registrants=people(7))
         pages = [
             len(page)
             async for page in zoom.meetings.registrants.list(
@@ -237,7 +237,10 @@ async def test_create_batch_registers_up_to_30_with_join_urls(fake: FakeZoom) ->
     async with fake.client() as zoom:
         meeting_id = await registration_meeting(zoom, approval_type=1)
         answer = await zoom.meetings.registrants.create_batch(
-            meeting_id, people(3), auto_approve=True, registrants_confirmation_email=False
+            meeting_id,
+            registrants=people(3),
+            auto_approve=True,
+            registrants_confirmation_email=False,
         )
     assert [r.email for r in answer.registrants] == [p["email"] for p in people(3)]
     assert all(r.join_url and r.registrant_id for r in answer.registrants)
@@ -248,7 +251,7 @@ async def test_create_batch_refuses_more_than_30_before_sending(fake: FakeZoom) 
     async with fake.client() as zoom:
         meeting_id = await registration_meeting(zoom)
         with pytest.raises(RequestValidationError) as caught:
-            await zoom.meetings.registrants.create_batch(meeting_id, people(31))
+            await zoom.meetings.registrants.create_batch(meeting_id, registrants=people(31))
     assert caught.value.field == "registrants"
     assert fake.counters.calls["addBatchRegistrants"] == 0
 
@@ -257,7 +260,7 @@ async def test_batch_registration_is_only_for_scheduled_meetings(fake: FakeZoom)
     async with fake.client() as zoom:
         meeting_id = await registration_meeting(zoom, type=3)
         with pytest.raises(BadRequestError) as caught:
-            await zoom.meetings.registrants.create_batch(meeting_id, people(1))
+            await zoom.meetings.registrants.create_batch(meeting_id, registrants=people(1))
     assert caught.value.code == 303
 
 
@@ -265,7 +268,7 @@ async def test_add_many_splits_into_batches_of_30_and_keeps_the_order(fake: Fake
     given = people(75)
     async with fake.client() as zoom:
         meeting_id = await registration_meeting(zoom, approval_type=1)
-        created = await zoom.meetings.registrants.add_many(meeting_id, given)
+        created = await zoom.meetings.registrants.add_many(meeting_id, registrants=given)
     sent = [r.json for r in fake.requests if r.operation == "addBatchRegistrants"]
     assert [len(body["registrants"]) for body in sent] == [30, 30, 15]  # type: ignore[index]
     assert all(body["auto_approve"] is True for body in sent)  # type: ignore[index]
@@ -279,7 +282,7 @@ async def test_add_many_checks_every_entry_before_the_first_call(fake: FakeZoom)
     async with fake.client() as zoom:
         meeting_id = await registration_meeting(zoom)
         with pytest.raises(RequestValidationError) as caught:
-            await zoom.meetings.registrants.add_many(meeting_id, given)
+            await zoom.meetings.registrants.add_many(meeting_id, registrants=given)
     assert caught.value.field == "registrants[40].email"
     assert fake.counters.calls["addBatchRegistrants"] == 0
 
@@ -320,7 +323,7 @@ async def test_a_failure_mid_way_says_what_was_done_and_sends_nothing_twice(
     async with client_with(fake, transport) as zoom:
         meeting_id = await registration_meeting(zoom)
         with pytest.raises(PartialBatchError) as caught:
-            await zoom.meetings.registrants.add_many(meeting_id, given)
+            await zoom.meetings.registrants.add_many(meeting_id, registrants=given)
     error = caught.value
     assert isinstance(error.error, InternalServerError)
     assert [r.email for r in error.done] == [p["email"] for p in given[:30]]
@@ -336,7 +339,7 @@ async def test_a_rate_limited_batch_is_retried_and_nothing_is_lost(fake: FakeZoo
     transport = FaultOnBatch(fake, 2, status=429, headers={"Retry-After": "1"})
     async with client_with(fake, transport) as zoom:
         meeting_id = await registration_meeting(zoom)
-        created = await zoom.meetings.registrants.add_many(meeting_id, given)
+        created = await zoom.meetings.registrants.add_many(meeting_id, registrants=given)
     assert [r.email for r in created] == [p["email"] for p in given]
     assert fake.counters.calls["addBatchRegistrants"] == 3  # 30, then 15 refused once and resent
     assert len(fake.get_registrants(meeting_id)) == 45
@@ -345,7 +348,7 @@ async def test_a_rate_limited_batch_is_retried_and_nothing_is_lost(fake: FakeZoo
 async def test_add_many_needs_at_least_one_registrant(fake: FakeZoom) -> None:
     async with fake.client() as zoom:
         with pytest.raises(RequestValidationError) as caught:
-            await zoom.meetings.registrants.add_many(12345678901, [])
+            await zoom.meetings.registrants.add_many(12345678901, registrants=[])
     assert caught.value.field == "registrants"
 
 

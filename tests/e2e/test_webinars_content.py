@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from zoomkit.errors import NotFoundError, RequestValidationError
+from zoomkit.errors import BadRequestError, NotFoundError, RequestValidationError
 from zoomkit.models import PollQuestionType, PollStatus, PollType, WebinarPoll
 from zoomkit.testing import FakeZoom
 
@@ -115,7 +115,7 @@ async def test_a_poll_is_created_read_replaced_listed_and_deleted(
     assert (after.total_records, after.polls) == (0, [])
 
 
-async def test_a_choice_question_needs_two_answers(fake: FakeZoom) -> None:
+async def test_a_choice_question_needs_two_answers_before_sending(fake: FakeZoom) -> None:
     async with fake.client() as zoom:
         with pytest.raises(RequestValidationError) as refused:
             await zoom.webinars.polls.create(
@@ -123,8 +123,23 @@ async def test_a_choice_question_needs_two_answers(fake: FakeZoom) -> None:
                 title="Too few",
                 questions=[{"name": "Yes?", "type": "single", "answers": ["Yes"]}],
             )
-    assert refused.value.field == "questions[0]"
+    assert refused.value.field == "questions[0].answers"
     assert fake.requests == []
+
+
+async def test_fakezoom_refuses_a_choice_question_with_one_answer_as_zoom_does(
+    fake: FakeZoom, webinar_id: int
+) -> None:
+    one_answer = {"name": "Yes?", "type": "single", "answers": ["Yes"]}
+    async with fake.client() as zoom:
+        with pytest.raises(BadRequestError) as refused:  # raw: past the client's own check
+            await zoom.request(
+                "POST",
+                f"/webinars/{webinar_id}/polls",
+                json={"title": "Too few", "questions": [one_answer]},
+            )
+    assert refused.value.code == 300
+    assert [e["field"] for e in refused.value.errors] == ["questions[0].answers"]
 
 
 async def test_an_unknown_poll_is_not_found(fake: FakeZoom, webinar_id: int) -> None:

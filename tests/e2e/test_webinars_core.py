@@ -265,3 +265,13 @@ async def test_tracking_sources_count_the_registrations_they_brought(fake: FakeZ
     assert [s.registration_count for s in after.tracking_sources] == [1, 0]
     assert after.total_records == 1
     assert from_newsletter == ["ada@example.com"]
+
+
+async def test_settings_read_from_one_webinar_can_schedule_another(fake: FakeZoom) -> None:
+    async with fake.client() as zoom:
+        source = await zoom.webinars.create(
+            topic="Source", settings={"on_demand": True, "audio": "telephony"}
+        )
+        copy = await zoom.webinars.create(topic="Copy", settings=source.settings)
+    assert copy.settings is not None
+    assert (copy.settings.on_demand, copy.settings.audio) == (True, "telephony")

@@ -24,7 +24,7 @@ async def run_webinar(fake: FakeZoom, clock: FakeClock, zoom: ZoomClient, uuid: 
     webinar_id = int(webinar["id"])
     await zoom.webinars.registrants.add_many(
         webinar_id,
-        [
+        registrants=[
             {"email": "ada@example.com", "first_name": "Ada"},
             {"email": "grace@example.com", "first_name": "Grace"},
             {"email": "alan@example.com", "first_name": "Alan"},

@@ -112,7 +112,7 @@ async def test_registration_must_be_on(fake: FakeZoom) -> None:
 async def test_registrants_restrict_number_caps_approvals(fake: FakeZoom) -> None:
     async with fake.client() as zoom:
         webinar_id = await registration_webinar(zoom, registrants_restrict_number=2)
-        await zoom.webinars.registrants.add_many(webinar_id, people(2))
+        await zoom.webinars.registrants.add_many(webinar_id, registrants=people(2))
         with pytest.raises(BadRequestError) as full:
             await zoom.webinars.registrants.create(
                 webinar_id, email="late@example.com", first_name="Late"
@@ -174,7 +174,7 @@ async def test_add_many_registers_65_people_in_batches_of_30_approved_in_order(
 ) -> None:
     async with fake.client() as zoom:
         webinar_id = await registration_webinar(zoom, approval_type=1)
-        created = await zoom.webinars.registrants.add_many(webinar_id, people(65))
+        created = await zoom.webinars.registrants.add_many(webinar_id, registrants=people(65))
     assert [r.email for r in created] == [p["email"] for p in people(65)]
     assert all(isinstance(r, WebinarBatchRegistrant) and r.join_url for r in created)
     sizes = [
@@ -193,7 +193,7 @@ async def test_create_batch_without_auto_approve_leaves_manual_registrants_pendi
 ) -> None:
     async with fake.client() as zoom:
         webinar_id = await registration_webinar(zoom, approval_type=1)
-        answer = await zoom.webinars.registrants.create_batch(webinar_id, people(3))
+        answer = await zoom.webinars.registrants.create_batch(webinar_id, registrants=people(3))
     assert len(answer.registrants) == 3
     assert {r["status"] for r in fake.webinar_registrants(webinar_id)} == {"pending"}
 
@@ -205,8 +205,10 @@ async def test_a_failed_batch_reports_what_was_registered_and_what_was_not(
         webinar_id = await registration_webinar(zoom)
         fake.inject_fault("addBatchWebinarRegistrants", status=500)
         with pytest.raises(PartialBatchError) as partial:
-            await zoom.webinars.registrants.add_many(webinar_id, people(40))
-        retried = await zoom.webinars.registrants.add_many(webinar_id, partial.value.failed)
+            await zoom.webinars.registrants.add_many(webinar_id, registrants=people(40))
+        retried = await zoom.webinars.registrants.add_many(
+            webinar_id, registrants=partial.value.failed
+        )
     assert partial.value.done == []
     assert len(partial.value.failed) == 30
     assert len(partial.value.unsent) == 10
@@ -220,7 +222,7 @@ async def test_batch_registration_is_for_scheduled_webinars_only(fake: FakeZoom)
             topic="Series", type=6, settings={"approval_type": 0}
         )
         with pytest.raises(BadRequestError) as refused:
-            await zoom.webinars.registrants.create_batch(recurring.id, people(1))
+            await zoom.webinars.registrants.create_batch(recurring.id, registrants=people(1))
     assert refused.value.code == 300
 
 
@@ -229,10 +231,10 @@ async def test_a_batch_over_30_or_with_a_bad_entry_is_refused_before_sending(
 ) -> None:
     async with fake.client() as zoom:
         with pytest.raises(RequestValidationError) as too_many:
-            await zoom.webinars.registrants.create_batch(123456789012, people(31))
+            await zoom.webinars.registrants.create_batch(123456789012, registrants=people(31))
         with pytest.raises(RequestValidationError) as bad_entry:
             await zoom.webinars.registrants.add_many(
-                123456789012, [*people(40), {"email": "x@example.com"}]
+                123456789012, registrants=[*people(40), {"email": "x@example.com"}]
             )
     assert too_many.value.field == "registrants"
     assert bad_entry.value.field == "registrants[40].first_name"

@@ -121,7 +121,7 @@ def test_every_answer_of_these_areas_is_generated() -> None:
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[row.name for row in ROWS])
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_any_documented_answer_parses_and_keeps_the_unknown(
     row: Any, schemas: ZoomSchemas, data: st.DataObject

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, ValidationError
+from pydantic_core import CoreSchema
 
+from zoomkit.models._types import EmptyAsNone, reads_empty_as_none
 from zoomkit.models._validation import raise_request_validation_error
 
 __all__ = ["RequestModel", "ZoomModel", "merge_extra_body"]
@@ -18,9 +20,25 @@ class ZoomModel(BaseModel):
     Zoom adds fields and enum values without notice, so parsing is lenient: unknown fields are
     kept (reachable as attributes and in :meth:`to_dict`), unknown enum values stay plain
     values, and numbers Zoom sends where its schema says string are read as strings.
+    Zoom also sends ``""`` for absent values: every optional field that is not text reads it as
+    ``None``, whichever type the field has.
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    _empty_is_none: ClassVar[bool] = True
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[BaseModel], handler: GetCoreSchemaHandler, /
+    ) -> CoreSchema:
+        # Runs once the fields are known and before their schema is built, so the rule costs
+        # nothing per parse: a well-formed value never leaves pydantic-core. Request models
+        # that reuse a response model's fields keep them strict.
+        if cls._empty_is_none:
+            for field in cls.__pydantic_fields__.values():
+                if reads_empty_as_none(field.annotation, field.metadata, default=field.default):
+                    field.metadata.append(EmptyAsNone())
+        return handler(source)
 
     def to_dict(self) -> dict[str, Any]:
         """Return what Zoom sent, normalised: Zoom's field names, JSON types, nothing added."""
@@ -37,6 +55,7 @@ class RequestModel(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, revalidate_instances="always")
+    _empty_is_none: ClassVar[bool] = False  # wins over a response model it shares fields with
 
     def __init__(self, /, **data: Any) -> None:
         try:

@@ -9,9 +9,11 @@ the fast Rust validator first and falls back to a small function).
 
 from __future__ import annotations
 
+import types
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from enum import IntEnum, StrEnum
-from typing import Annotated, Any, Final, TypeVar
+from typing import Annotated, Any, Final, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import AfterValidator, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
@@ -33,6 +35,7 @@ __all__ = [
     "OptionalStr",
     "StrEnumOrStr",
     "parse_zoom_datetime",
+    "reads_empty_as_none",
 ]
 
 INT64_MIN: Final = -(2**63)
@@ -73,6 +76,32 @@ class EmptyAsNone:
     ) -> JsonSchemaValue:
         assert schema["type"] == "union"
         return handler(schema["choices"][0])  # the documented type; "" is a tolerated quirk
+
+
+def reads_empty_as_none(annotation: Any, metadata: Iterable[object], *, default: object) -> bool:
+    """Whether a response field should read ``""`` as ``None``: optional, and not text.
+
+    True for a field that defaults to ``None`` and whose type takes no string (numbers,
+    booleans, datetimes, lists, objects) unless it already reads ``""`` itself. A field that
+    takes strings keeps ``""`` as the string it is.
+    """
+    if default is not None or any(isinstance(m, _READS_EMPTY) for m in metadata):
+        return False
+    return not _takes_text(annotation)
+
+
+def _takes_text(annotation: Any) -> bool:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        inner, *extras = get_args(annotation)
+        return any(isinstance(m, _READS_EMPTY) for m in extras) or _takes_text(inner)
+    if origin in (Union, types.UnionType):
+        return any(_takes_text(arg) for arg in get_args(annotation))
+    if origin is Literal:
+        return "" in get_args(annotation)
+    if annotation is Any or annotation is object:
+        return True
+    return isinstance(annotation, type) and issubclass(annotation, str)
 
 
 def parse_zoom_datetime(value: object) -> datetime | None:
@@ -145,6 +174,8 @@ class _AsMeetingUUID:
     ) -> JsonSchemaValue:
         return handler(core_schema.nullable_schema(core_schema.str_schema()))
 
+
+_READS_EMPTY: Final = (EmptyAsNone, _LenientDatetime)
 
 Int64 = Annotated[int, Field(ge=INT64_MIN, le=INT64_MAX)]
 """An int64 (meeting ids exceed 32 bits); numeric strings such as ``"85746065432"`` are read."""

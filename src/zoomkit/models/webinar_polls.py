@@ -125,8 +125,8 @@ class WebinarPollQuestionParams(RequestModel):
 
     name: Annotated[str, Field(min_length=1, max_length=1024)]
     type: PollQuestionType
-    answers: list[str] | None = None
-    right_answers: list[str] | None = None
+    answers: Annotated[list[str], Field(min_length=2)] | None = None
+    right_answers: Annotated[list[str], Field(min_length=1)] | None = None
     answer_required: bool | None = None
     show_as_dropdown: bool | None = None
     case_sensitive: bool | None = None
@@ -159,7 +159,7 @@ class WebinarSurveyQuestionParams(RequestModel):
 
     name: Annotated[str, Field(min_length=1, max_length=420)]
     type: PollQuestionType
-    answers: list[str] | None = None
+    answers: Annotated[list[str], Field(min_length=2)] | None = None
     answer_required: bool | None = None
     show_as_dropdown: bool | None = None
     answer_min_character: Annotated[int, Field(ge=1)] | None = None
@@ -168,7 +168,7 @@ class WebinarSurveyQuestionParams(RequestModel):
     rating_max_value: Annotated[int, Field(ge=1, le=10)] | None = None
     rating_min_label: Annotated[str, Field(max_length=50)] | None = None
     rating_max_label: Annotated[str, Field(max_length=50)] | None = None
-    prompts: Annotated[list[SurveyPromptParams], Field(max_length=10)] | None = None
+    prompts: Annotated[list[SurveyPromptParams], Field(min_length=2, max_length=10)] | None = None
 
     @model_validator(mode="after")
     def _choices_have_answers(self) -> WebinarSurveyQuestionParams:
@@ -185,7 +185,9 @@ class WebinarCustomSurveyParams(RequestModel):
     numbered_questions: bool | None = None
     show_question_type: bool | None = None
     feedback: Annotated[str, Field(max_length=320)] | None = None
-    questions: Annotated[list[WebinarSurveyQuestionParams], Field(max_length=100)] | None = None
+    questions: (
+        Annotated[list[WebinarSurveyQuestionParams], Field(min_length=1, max_length=100)] | None
+    ) = None
 
 
 class WebinarSurveyParams(RequestModel):

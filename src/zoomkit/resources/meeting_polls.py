@@ -135,8 +135,8 @@ class MeetingPolls(Resource):
     async def create_batch(
         self,
         meeting_id: int | str,
-        polls: Sequence[PollParams | Mapping[str, Any]],
         *,
+        polls: Sequence[PollParams | Mapping[str, Any]],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,

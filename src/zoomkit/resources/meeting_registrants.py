@@ -261,8 +261,8 @@ class MeetingRegistrants(Resource):
     async def create_batch(
         self,
         meeting_id: int | str,
-        registrants: Sequence[BatchRegistrantParams | Mapping[str, Any]],
         *,
+        registrants: Sequence[BatchRegistrantParams | Mapping[str, Any]],
         auto_approve: bool | None = None,
         registrants_confirmation_email: bool | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -296,8 +296,8 @@ class MeetingRegistrants(Resource):
     async def add_many(
         self,
         meeting_id: int | str,
-        registrants: Sequence[BatchRegistrantParams | Mapping[str, Any]],
         *,
+        registrants: Sequence[BatchRegistrantParams | Mapping[str, Any]],
         auto_approve: bool = True,
         registrants_confirmation_email: bool | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -325,7 +325,7 @@ class MeetingRegistrants(Resource):
             try:
                 answer = await self.create_batch(
                     meeting,
-                    chunk,
+                    registrants=chunk,
                     auto_approve=auto_approve,
                     registrants_confirmation_email=registrants_confirmation_email,
                     extra_headers=extra_headers,

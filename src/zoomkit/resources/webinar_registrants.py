@@ -262,8 +262,8 @@ class WebinarRegistrants(Resource):
     async def create_batch(
         self,
         webinar_id: int | str,
-        registrants: Sequence[WebinarBatchRegistrantParams | Mapping[str, Any]],
         *,
+        registrants: Sequence[WebinarBatchRegistrantParams | Mapping[str, Any]],
         auto_approve: bool | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
@@ -291,8 +291,8 @@ class WebinarRegistrants(Resource):
     async def add_many(
         self,
         webinar_id: int | str,
-        registrants: Sequence[WebinarBatchRegistrantParams | Mapping[str, Any]],
         *,
+        registrants: Sequence[WebinarBatchRegistrantParams | Mapping[str, Any]],
         auto_approve: bool = True,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
@@ -321,7 +321,7 @@ class WebinarRegistrants(Resource):
             try:
                 answer = await self.create_batch(
                     webinar,
-                    part,
+                    registrants=part,
                     auto_approve=auto_approve,
                     extra_headers=extra_headers,
                     extra_query=extra_query,

@@ -22,7 +22,14 @@ from ..models.webinar_extras import (
     WebinarTrackingSources,
 )
 from ..models.webinar_params import build_webinar_create_body, build_webinar_update_body
-from ..models.webinars import Webinar, WebinarList, WebinarListItem, WebinarListType, WebinarType
+from ..models.webinars import (
+    Webinar,
+    WebinarList,
+    WebinarListItem,
+    WebinarListType,
+    WebinarSettings,
+    WebinarType,
+)
 from ..pagination import AsyncPaginator
 from ..types import NOT_GIVEN, NotGiven
 from ._base import Resource, ResourceAttribute, operation, options, page_size_value
@@ -68,7 +75,7 @@ class Webinars(Resource):
         default_passcode: bool | None = None,
         agenda: str | None = None,
         recurrence: RecurrenceParams | Mapping[str, Any] | None = None,
-        settings: Mapping[str, Any] | None = None,
+        settings: WebinarSettings | Mapping[str, Any] | None = None,
         schedule_for: str | None = None,
         template_id: str | None = None,
         tracking_fields: Sequence[TrackingField | Mapping[str, Any]] | None = None,
@@ -184,7 +191,7 @@ class Webinars(Resource):
         password: str | NotGiven = NOT_GIVEN,
         agenda: str | NotGiven = NOT_GIVEN,
         recurrence: RecurrenceParams | Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        settings: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        settings: WebinarSettings | Mapping[str, Any] | NotGiven = NOT_GIVEN,
         schedule_for: str | NotGiven = NOT_GIVEN,
         tracking_fields: Sequence[TrackingField | Mapping[str, Any]] | NotGiven = NOT_GIVEN,
         is_simulive: bool | NotGiven = NOT_GIVEN,

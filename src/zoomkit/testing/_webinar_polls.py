@@ -37,6 +37,40 @@ _DEFAULT_SURVEY: dict[str, Any] = {
 }
 
 
+def _question_errors(question: object, where: str, types: frozenset[str]) -> list[dict[str, str]]:
+    """Zoom's rules for one poll or survey question (answers, right answers, ratings)."""
+    if not isinstance(question, dict) or not isinstance(question.get("name"), str):
+        return [{"field": f"{where}.name", "message": "Invalid field."}]
+    errors = []
+    if not 0 < len(question["name"]) <= 1024:
+        errors.append({"field": f"{where}.name", "message": "Invalid field."})
+    if question.get("type") not in types:
+        errors.append({"field": f"{where}.type", "message": "Invalid field."})
+    answers = question.get("answers")
+    needs_answers = question.get("type") in ("single", "multiple")
+    if (answers is not None or needs_answers) and not _list_of(answers, 2):
+        errors.append({"field": f"{where}.answers", "message": "Provide at least two answers."})
+    if "right_answers" in question and not _list_of(question["right_answers"], 1):
+        errors.append({"field": f"{where}.right_answers", "message": "Invalid field."})
+    if "prompts" in question and not _list_of(question["prompts"], 2, of=dict):
+        errors.append({"field": f"{where}.prompts", "message": "Invalid field."})
+    bounds = {"rating_min_value": (0, 10), "rating_max_value": (0, 10)}
+    bounds["answer_min_character"] = bounds["answer_max_character"] = (1, 10_000)
+    for name, (low, high) in bounds.items():
+        value = question.get(name, low)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            errors.append({"field": f"{where}.{name}", "message": "Invalid field."})
+    return errors
+
+
+def _list_of(value: object, minimum: int, *, of: type = str) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) >= minimum
+        and all(isinstance(item, of) for item in value)
+    )
+
+
 def _poll_errors(body: dict[str, Any]) -> list[dict[str, str]]:
     errors = []
     title = body.get("title")
@@ -46,12 +80,27 @@ def _poll_errors(body: dict[str, Any]) -> list[dict[str, str]]:
     if not isinstance(questions, list) or not questions:
         return [*errors, {"field": "questions", "message": "Invalid field."}]
     for index, question in enumerate(questions):
-        if not isinstance(question, dict) or not isinstance(question.get("name"), str):
-            errors.append({"field": f"questions[{index}].name", "message": "Invalid field."})
-        elif question.get("type") not in _QUESTION_TYPES:
-            errors.append({"field": f"questions[{index}].type", "message": "Invalid field."})
+        errors += _question_errors(question, f"questions[{index}]", _QUESTION_TYPES)
     if body.get("poll_type", 1) not in (1, 2, 3):
         errors.append({"field": "poll_type", "message": "Invalid field."})
+    return errors
+
+
+def _survey_errors(custom: object) -> list[dict[str, str]]:
+    if not isinstance(custom, dict):
+        return [{"field": "custom_survey", "message": "Invalid field."}]
+    errors = []
+    if not 0 < len(str(custom.get("title", "Survey"))) <= 64:
+        errors.append({"field": "custom_survey.title", "message": "Invalid field."})
+    if len(str(custom.get("feedback", ""))) > 320:
+        errors.append({"field": "custom_survey.feedback", "message": "Invalid field."})
+    if "questions" not in custom:
+        return errors
+    questions = custom["questions"]
+    if not isinstance(questions, list) or not 0 < len(questions) <= 100:
+        return [*errors, {"field": "custom_survey.questions", "message": "Invalid field."}]
+    for index, question in enumerate(questions):
+        errors += _question_errors(question, f"custom_survey.questions[{index}]", _QUESTION_TYPES)
     return errors
 
 
@@ -129,8 +178,10 @@ def _update_survey(state: State, call: Call) -> Response:
     if not isinstance(third_party, str) or len(third_party) > 64:
         raise ZoomAPIError(400, 300, f"Invalid third party survey: {third_party}.")
     custom = body.get("custom_survey")
-    if custom is not None and not isinstance(custom, dict):
-        raise validation_failed([{"field": "custom_survey", "message": "Invalid field."}])
+    if custom is not None:
+        errors = _survey_errors(custom)
+        if errors:
+            raise validation_failed(errors)
     extras = state.webinar_store.of(webinar["id"])
     survey = copy.deepcopy(extras.survey if extras.survey is not None else _DEFAULT_SURVEY)
     for name in ("show_in_the_browser", "show_in_the_follow_up_email", "third_party_survey"):

@@ -90,6 +90,13 @@ def _field_errors(body: dict[str, Any], prefix: str = "") -> list[dict[str, str]
     first_name = body.get("first_name")
     if not isinstance(first_name, str) or not 0 < len(first_name) <= 64:
         errors.append({"field": f"{prefix}first_name", "message": "Invalid field."})
+    if len(str(body.get("last_name", ""))) > 64:
+        errors.append({"field": f"{prefix}last_name", "message": "Invalid field."})
+    answers = body.get("custom_questions", [])
+    if not isinstance(answers, list) or not all(
+        isinstance(a, dict) and len(str(a.get("value", ""))) <= 128 for a in answers
+    ):
+        errors.append({"field": f"{prefix}custom_questions", "message": "Invalid field."})
     return errors
 
 

@@ -136,6 +136,12 @@ def _errors(body: dict[str, Any], timezone_fallback: str) -> list[dict[str, str]
                     "message": "At most 10 of [A-Za-z0-9@-_*!] characters are allowed.",
                 }
             )
+    settings = body.get("settings")
+    restrict = settings.get("registrants_restrict_number", 0) if isinstance(settings, dict) else 0
+    if isinstance(restrict, bool) or not isinstance(restrict, int) or not 0 <= restrict <= 20000:
+        errors.append(
+            {"field": "settings.registrants_restrict_number", "message": "Invalid field."}
+        )
     webinar_type = body.get("type", _WEBINAR)
     if isinstance(webinar_type, bool) or webinar_type not in _TYPES:
         errors.append({"field": "type", "message": "Invalid webinar type."})

@@ -43,6 +43,11 @@ class RedisRateLimiter:
     ``account_key`` names the Zoom account whose budget this is (its account id, say): every
     process of that account must use the same one, and the same ``limits``. Time comes from
     ``clock``; the processes' clocks must agree (one host, or NTP), as Zoom's does with each.
+
+    By default the grants are those of :class:`~zoomkit.MemoryRateLimiter`: a window's whole
+    budget may go at once. ``smooth=True`` also keeps consecutive grants ``per / requests``
+    seconds apart, so no burst leaves late and bunches up with the next window's sends: the
+    same pace, with much less need for ``safety`` headroom (see docs/scaling-out.md).
     """
 
     def __init__(
@@ -53,6 +58,7 @@ class RedisRateLimiter:
         account_key: str,
         clock: Clock | None = None,
         prefix: str = "zoomkit:",
+        smooth: bool = False,
     ) -> None:
         if not account_key or "{" in account_key or "}" in account_key:
             raise ConfigurationError(
@@ -62,6 +68,7 @@ class RedisRateLimiter:
         self.limits = limits
         self.account_key = account_key
         self.clock: Clock = clock or SystemClock()
+        self.smooth = smooth
         self._base = f"{prefix}ratelimit:{{{account_key}}}:"
         self._acquire = redis.register_script(scripts.ACQUIRE)
         self._meter_write = redis.register_script(scripts.METER_WRITE)
@@ -115,6 +122,7 @@ class RedisRateLimiter:
                 daily_limit,
                 _num(next_midnight(now) - now),
                 _num(next_midnight(now)),
+                _num(seconds / requests if self.smooth else 0.0),
             ],
         )
         verdict, value = _fields(answer)[:2]

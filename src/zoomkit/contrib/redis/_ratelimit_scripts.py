@@ -24,7 +24,7 @@ ACQUIRE = (
     _GRACE
     + """
 -- KEYS: block, slot log, daily count. ARGV: now, limit, window, cost, daily limit (-1: none),
--- seconds to the day's end, next midnight.
+-- seconds to the day's end, next midnight, least gap after the newest grant (0: none).
 local now, limit, window = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local cost, daily_limit = tonumber(ARGV[4]), tonumber(ARGV[5])
 local blocked = tonumber(redis.call('GET', KEYS[1]))
@@ -40,9 +40,9 @@ end
 local slots = redis.call('LRANGE', KEYS[2], 0, -1)
 -- Each process reads its clock just before calling, so `now` can arrive a little out of order.
 -- Granting no earlier than the newest grant keeps the log sorted, as reserve() needs; when
--- `now` only grows, as in one process, it changes nothing.
+-- `now` only grows, as in one process, it changes nothing. A gap spreads a window's grants.
 local earliest = now
-if #slots > 0 then earliest = math.max(now, tonumber(slots[#slots])) end
+if #slots > 0 then earliest = math.max(now, tonumber(slots[#slots]) + tonumber(ARGV[8])) end
 local index = #slots + cost - 1 - limit
 local granted = earliest
 if index >= 0 then granted = math.max(earliest, tonumber(slots[index + 1]) + window) end
