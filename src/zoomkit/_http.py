@@ -191,9 +191,10 @@ def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIC
     """Wrap an httpx failure, recording whether the API request could have reached Zoom."""
     failed = getattr(exc, "_request", None) or request
     token_phase = bool(failed.extensions.get(TOKEN_REQUEST_EXTENSION))
-    never_sent = token_phase or isinstance(
-        exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout
-    )
+    # Only a refused connection or an exhausted pool proves the request never left. A
+    # ConnectTimeout does not: httpx-aiohttp reports a server that hung up after reading the
+    # request (Zoom may have acted) as ConnectTimeout, so a POST must not be resent for it.
+    never_sent = token_phase or isinstance(exc, httpx.ConnectError | httpx.PoolTimeout)
     where = "the OAuth token endpoint" if token_phase else "Zoom"
     error: APIConnectionError
     if isinstance(exc, httpx.TimeoutException):

@@ -250,3 +250,25 @@ async def test_max_retries_zero_means_one_attempt(clock: object) -> None:
         with pytest.raises(InternalServerError):
             await zoom.meetings.get(85746065432)
     assert route.call_count == 1
+
+
+@pytestmark_anyio
+@respx.mock
+async def test_a_connect_timeout_on_a_post_is_not_retried(clock: object) -> None:
+    # httpx-aiohttp reports "server disconnected after reading the request" as ConnectTimeout.
+    route = respx.post(MEETINGS_URL).mock(side_effect=httpx.ConnectTimeout("disconnected"))
+    async with client(clock) as zoom:
+        with pytest.raises(APITimeoutError):
+            await zoom.meetings.create("me", topic="x")
+    assert route.call_count == 1
+
+
+@pytestmark_anyio
+@respx.mock
+async def test_a_connect_timeout_on_a_get_is_retried(clock: object) -> None:
+    route = respx.get(MEETING_URL).mock(
+        side_effect=[httpx.ConnectTimeout("slow"), httpx.Response(200, json=MEETING_JSON)]
+    )
+    async with client(clock) as zoom:
+        await zoom.meetings.get(85746065432)
+    assert route.call_count == 2
