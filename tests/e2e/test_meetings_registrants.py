@@ -22,7 +22,7 @@ from zoomkit.models import (
     RegistrantStatus,
 )
 from zoomkit.models.meeting_registrants import BatchRegistrantParams
-from zoomkit.resources.meeting_registrants import batches, in_given_order
+from zoomkit.resources._batches import batches, in_given_order
 from zoomkit.testing import FakeZoom
 
 pytestmark = pytest.mark.anyio

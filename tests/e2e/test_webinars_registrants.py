@@ -9,7 +9,7 @@ import pytest
 from zoomkit import ZoomClient
 from zoomkit.errors import BadRequestError, PartialBatchError, RequestValidationError
 from zoomkit.models import RegistrantStatus, WebinarBatchRegistrant, WebinarBatchRegistrantParams
-from zoomkit.resources.webinar_registrants import chunks, in_sent_order
+from zoomkit.resources._batches import batches, in_given_order
 from zoomkit.testing import FakeZoom
 
 pytestmark = pytest.mark.anyio
@@ -242,8 +242,8 @@ async def test_a_batch_over_30_or_with_a_bad_entry_is_refused_before_sending(
 
 
 def test_chunks_keep_order_and_size() -> None:
-    assert chunks(list(range(65))) == [list(range(30)), list(range(30, 60)), list(range(60, 65))]
-    assert chunks([]) == []
+    assert batches(list(range(65))) == [list(range(30)), list(range(30, 60)), list(range(60, 65))]
+    assert batches([]) == []
 
 
 def test_batch_answers_come_back_in_the_order_sent() -> None:
@@ -252,7 +252,7 @@ def test_batch_answers_come_back_in_the_order_sent() -> None:
         for n in range(3)
     ]
     answer = [WebinarBatchRegistrant(email=f"P{n}@example.com") for n in (2, 0, 1)]
-    assert [r.email for r in in_sent_order(sent, answer)] == [
+    assert [r.email for r in in_given_order(sent, answer)] == [
         "P0@example.com",
         "P1@example.com",
         "P2@example.com",

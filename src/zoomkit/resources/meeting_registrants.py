@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 
 from .._http import build_path
-from ..errors import PartialBatchError, RequestValidationError, ZoomError
+from ..errors import RequestValidationError
 from ..models._validation import validate_request
 from ..models.meeting_bodies import build_body, plain
 from ..models.meeting_registrants import (
@@ -32,30 +32,11 @@ from ..models.meeting_registrants import (
 )
 from ..pagination import AsyncPaginator
 from ._base import Resource, meeting_id_value, operation, options, page_size_value
+from ._batches import send_in_batches
 
-__all__ = ["BATCH_SIZE", "MeetingRegistrants", "batches"]
-
-BATCH_SIZE = 30
-"""Zoom's ``batch_registrants`` takes at most 30 registrants per call."""
+__all__ = ["MeetingRegistrants"]
 
 _PATH = "/meetings/{meetingId}/registrants"
-
-
-def batches(items: Sequence[Any], size: int = BATCH_SIZE) -> list[list[Any]]:
-    """Consecutive slices of at most ``size`` items, in order."""
-    if size < 1:
-        raise ValueError(f"batch size must be at least 1, got {size}")
-    return [list(items[start : start + size]) for start in range(0, len(items), size)]
-
-
-def in_given_order(
-    sent: Sequence[BatchRegistrantParams], created: Sequence[CreatedBatchRegistrant]
-) -> list[CreatedBatchRegistrant]:
-    """Zoom's answer to one batch, in the order the registrants were sent (matched by email)."""
-    position: dict[str, int] = {}
-    for index, registrant in enumerate(sent):
-        position.setdefault(registrant.email.casefold(), index)
-    return sorted(created, key=lambda item: position.get((item.email or "").casefold(), len(sent)))
 
 
 def _registrant_ref(value: str | RegistrantRef | Mapping[str, Any]) -> Any:
@@ -319,31 +300,20 @@ class MeetingRegistrants(Resource):
         ]
         if not checked:
             raise RequestValidationError("registrants: give at least one", field="registrants")
-        created: list[CreatedBatchRegistrant] = []
-        chunks = batches(checked)
-        for number, chunk in enumerate(chunks):
-            try:
-                answer = await self.create_batch(
-                    meeting,
-                    registrants=chunk,
-                    auto_approve=auto_approve,
-                    registrants_confirmation_email=registrants_confirmation_email,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    timeout=timeout,
-                )
-            except ZoomError as error:
-                unsent = [item for later in chunks[number + 1 :] for item in later]
-                raise PartialBatchError(
-                    f"registered {len(created)} of {len(checked)} registrants; batch "
-                    f"{number + 1} of {len(chunks)} ({len(chunk)} registrants) failed: {error}",
-                    done=created,
-                    failed=chunk,
-                    unsent=unsent,
-                    error=error,
-                ) from error
-            created.extend(in_given_order(chunk, answer.registrants))
-        return created
+
+        async def send(part: list[BatchRegistrantParams]) -> list[CreatedBatchRegistrant]:
+            answer = await self.create_batch(
+                meeting,
+                registrants=part,
+                auto_approve=auto_approve,
+                registrants_confirmation_email=registrants_confirmation_email,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+            )
+            return list(answer.registrants or [])
+
+        return await send_in_batches(checked, send)
 
     @operation("GET", _PATH, response=MeetingRegistrantList)
     def list(

@@ -8,12 +8,11 @@ from typing import Any
 import httpx
 
 from .._http import build_path
-from ..errors import PartialBatchError, RequestValidationError, ZoomError
+from ..errors import RequestValidationError
 from ..models._validation import validate_request
 from ..models.meeting_bodies import build_body, plain
 from ..models.meeting_registrants import RegistrantStatus, RegistrantStatusAction
 from ..models.webinar_registrants import (
-    BATCH_LIMIT,
     WebinarBatchRegistrant,
     WebinarBatchRegistrantParams,
     WebinarBatchRegistrants,
@@ -32,29 +31,13 @@ from ..models.webinar_registrants import (
 )
 from ..pagination import AsyncPaginator
 from ._base import Resource, operation, options, page_size_value
+from ._batches import send_in_batches
 from .webinar_ids import webinar_id_value
 
-__all__ = ["WebinarRegistrants", "chunks", "in_sent_order"]
+__all__ = ["WebinarRegistrants"]
 
 _PATH = "/webinars/{webinarId}/registrants"
 _BATCH_PATH = "/webinars/{webinarId}/batch_registrants"
-
-
-def chunks(items: Sequence[Any], size: int = BATCH_LIMIT) -> list[list[Any]]:
-    """Consecutive slices of at most ``size`` items, in order."""
-    if size < 1:
-        raise ValueError(f"chunk size must be at least 1, got {size}")
-    return [list(items[start : start + size]) for start in range(0, len(items), size)]
-
-
-def in_sent_order(
-    sent: Sequence[WebinarBatchRegistrantParams], created: Sequence[WebinarBatchRegistrant]
-) -> list[WebinarBatchRegistrant]:
-    """Zoom's answer to one batch, in the order the registrants were sent (matched by email)."""
-    position: dict[str, int] = {}
-    for index, registrant in enumerate(sent):
-        position.setdefault(registrant.email.casefold(), index)
-    return sorted(created, key=lambda item: position.get((item.email or "").casefold(), len(sent)))
 
 
 def _registrant_ref(value: str | WebinarRegistrantRef | Mapping[str, Any]) -> Any:
@@ -315,30 +298,19 @@ class WebinarRegistrants(Resource):
         ]
         if not checked:
             raise RequestValidationError("registrants: give at least one", field="registrants")
-        created: list[WebinarBatchRegistrant] = []
-        parts = chunks(checked)
-        for number, part in enumerate(parts):
-            try:
-                answer = await self.create_batch(
-                    webinar,
-                    registrants=part,
-                    auto_approve=auto_approve,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    timeout=timeout,
-                )
-            except ZoomError as error:
-                unsent = [item for later in parts[number + 1 :] for item in later]
-                raise PartialBatchError(
-                    f"registered {len(created)} of {len(checked)} registrants; batch "
-                    f"{number + 1} of {len(parts)} ({len(part)} registrants) failed: {error}",
-                    done=created,
-                    failed=part,
-                    unsent=unsent,
-                    error=error,
-                ) from error
-            created.extend(in_sent_order(part, answer.registrants))
-        return created
+
+        async def send(part: list[WebinarBatchRegistrantParams]) -> list[WebinarBatchRegistrant]:
+            answer = await self.create_batch(
+                webinar,
+                registrants=part,
+                auto_approve=auto_approve,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+            )
+            return list(answer.registrants or [])
+
+        return await send_in_batches(checked, send)
 
     @operation("GET", _PATH, response=WebinarRegistrantList)
     def list(
