@@ -53,7 +53,8 @@ from ..models.reports import (
 from ..pagination import AsyncPaginator, FetchPage
 from ..types import MeetingUUID
 from ..windows import WindowedPaginator, month_windows
-from ._base import Resource, meeting_id_value, operation, options, page_size_value, zoom_date
+from ._base import Resource, operation, options, page_size_value, zoom_date
+from .meeting_ids import meeting_id_or_uuid
 
 __all__ = [
     "InstanceId",
@@ -76,20 +77,8 @@ InstanceId = int | str | MeetingUUID
 
 
 def instance_id(value: InstanceId, *, field: str = "meeting_id") -> int | MeetingUUID:
-    """A numeric id as an int64, anything else as a :class:`MeetingUUID` for the path encoder.
-
-    A plain string that is not all digits is an instance UUID; wrapping it makes
-    :func:`~zoomkit.build_path` double-encode it when it starts with ``/`` or holds ``//``.
-    """
-    if isinstance(value, MeetingUUID):
-        return value
-    if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit()):
-        return meeting_id_value(value, field=field)
-    if isinstance(value, str) and value.strip():
-        return MeetingUUID(value)
-    raise RequestValidationError(
-        f"{field}: expected a numeric id or an instance UUID, got {value!r}", field=field
-    )
+    """A numeric id as an int64, anything else as a :class:`MeetingUUID` for the path encoder."""
+    return meeting_id_or_uuid(value, field=field)
 
 
 def _day(value: date | str, *, field: str) -> date:

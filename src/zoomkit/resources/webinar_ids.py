@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..errors import RequestValidationError
 from ..types import MeetingUUID
 from ._base import meeting_id_value
+from .meeting_ids import meeting_id_or_uuid
 
 __all__ = ["webinar_id_or_uuid", "webinar_id_value"]
 
@@ -31,25 +32,4 @@ def webinar_id_value(webinar_id: int | str, *, field: str = "webinar_id") -> int
 
 def webinar_id_or_uuid(value: int | str, *, field: str = "webinar_id") -> int | MeetingUUID:
     """A numeric id as ``int`` (the latest instance), anything else as a ``MeetingUUID``."""
-    if isinstance(value, MeetingUUID):
-        return _uuid(value, field)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return webinar_id_value(value, field=field)
-    if isinstance(value, str):
-        return (
-            webinar_id_value(value, field=field) if value.strip().isdigit() else _uuid(value, field)
-        )
-    raise RequestValidationError(
-        f"{field}: expected a webinar id or instance UUID, got {type(value).__name__}",
-        field=field,
-    )
-
-
-def _uuid(value: str, field: str) -> MeetingUUID:
-    # Never stripped or normalised: "/" and "=" are part of the UUID.
-    if not value or value != value.strip():
-        raise RequestValidationError(
-            f"{field}: expected a webinar UUID such as 'aDYlohsHRtCd4ii1uC2+hA==', got {value!r}",
-            field=field,
-        )
-    return value if isinstance(value, MeetingUUID) else MeetingUUID(value)
+    return meeting_id_or_uuid(value, field=field, kind="webinar")
