@@ -274,6 +274,14 @@ def _rate_limiter(limits: RateLimits | RateLimiter | None, clock: Clock) -> Rate
         return limits
     if isinstance(limits, RateLimits):
         return MemoryRateLimiter(limits, clock=clock)
-    raise ConfigurationError(
-        f"rate_limits must be a RateLimits table or a RateLimiter, got {type(limits).__name__}"
+    missing = [name for name in _RATE_LIMITER_MEMBERS if not hasattr(limits, name)]
+    lacking = (
+        f" (it has no {', '.join(missing)})" if len(missing) < len(_RATE_LIMITER_MEMBERS) else ""
     )
+    raise ConfigurationError(
+        "rate_limits must be a RateLimits table or a RateLimiter, got "
+        f"{type(limits).__name__}{lacking}"
+    )
+
+
+_RATE_LIMITER_MEMBERS = ("limits", "acquire", "acquire_meeting_write", "observe", "quota")

@@ -319,8 +319,9 @@ class RequestLoop:
     async def _send_once(
         self, call: _Call, options: RequestOptions, ticket: Ticket | None = None
     ) -> httpx.Response:
+        auth = self.auth
         if self.rate_gate is not None and ticket is not None:
-            await self.rate_gate.before_attempt(ticket)
+            auth = self.rate_gate.auth_for(auth, ticket)
         headers = {**self.default_headers, **(options.extra_headers or {})}
         request = self.http_client.build_request(
             call.method,
@@ -332,7 +333,7 @@ class RequestLoop:
             timeout=options.timeout if options.timeout is not None else self.timeout,
         )
         try:
-            response = await self.http_client.send(request, auth=self.auth)
+            response = await self.http_client.send(request, auth=auth)
         except httpx.TransportError as exc:
             raise _connection_error(exc, request) from exc
         if logger.isEnabledFor(logging.DEBUG):

@@ -15,8 +15,9 @@ create or list); otherwise it is not counted locally and Zoom's own answer appli
 from __future__ import annotations
 
 import json
+import logging
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 from urllib.parse import unquote
@@ -26,10 +27,23 @@ import httpx
 
 from ._clock import Clock
 from ._ratelimit_routes import Route, resolve_route
+from .auth._token import TOKEN_REQUEST_EXTENSION
 from .errors import APIError, DailyLimitExceeded, RateLimitError
 from .ratelimit import Category, LimitType, Observation, RateLimiter
 
-__all__ = ["RateGate", "Ticket", "read_observation", "says_per_host"]
+__all__ = [
+    "MAX_MISSED_SLOTS",
+    "GatedAuth",
+    "RateGate",
+    "Ticket",
+    "read_observation",
+    "says_per_host",
+]
+
+logger = logging.getLogger("zoomkit")
+
+MAX_MISSED_SLOTS = 3
+"""Slots one attempt may give up for being late before it is sent regardless."""
 
 KeyT = TypeVar("KeyT")
 ValueT = TypeVar("ValueT")
@@ -163,14 +177,37 @@ class RateGate:
         return Ticket(method, route, host_key)
 
     async def before_attempt(self, ticket: Ticket) -> None:
-        """Reserve a slot in the category and wait for it on the client's clock."""
-        asked = self.clock.time()
-        wait = await self.limiter.acquire(ticket.route.category)
-        # The slot is a moment, not a delay: a slow answer (a shared limiter's round trip)
-        # has already used part of the wait.
-        remaining = asked + wait - self.clock.time()
-        if remaining > 0:
-            await self.clock.sleep(remaining)
+        """Reserve a slot in the category and wait for it on the client's clock.
+
+        A send that would leave later than the category's lateness allowance after its slot
+        (this process was stalled, or the limiter answered slowly) gives the slot up and takes
+        another: late, it could meet sends the limiter granted after it in one of Zoom's
+        seconds. After :data:`MAX_MISSED_SLOTS` it goes anyway, and Zoom's answer decides.
+        """
+        category = ticket.route.category
+        allowance = self.limiter.limits.lateness_allowance(category)
+        for missed in range(MAX_MISSED_SLOTS + 1):
+            asked = self.clock.time()
+            # The slot is a moment, not a delay: a slow answer (a shared limiter's round trip)
+            # has already used part of the wait.
+            slot = asked + await self.limiter.acquire(category)
+            remaining = slot - self.clock.time()
+            if remaining > 0:
+                await self.clock.sleep(remaining)
+            late = self.clock.time() - slot
+            if allowance <= 0 or late <= allowance or missed == MAX_MISSED_SLOTS:
+                return
+            logger.debug(
+                "%s slot missed by %.0f ms (allowance %.0f ms): reserving another",
+                category.value,
+                late * 1000,
+                allowance * 1000,
+            )
+
+    def auth_for(self, auth: httpx.Auth, ticket: Ticket) -> httpx.Auth:
+        """``auth`` with a slot reserved before each API request it lets out (see
+        :class:`GatedAuth`)."""
+        return GatedAuth(auth, self, ticket)
 
     async def after_attempt(
         self, ticket: Ticket, response: httpx.Response, error: APIError | None
@@ -238,3 +275,38 @@ class RateGate:
         meeting_id, host_id = meeting.get("id"), meeting.get("host_id")
         if isinstance(meeting_id, int | str) and isinstance(host_id, str) and host_id:
             self._hosts.put((kind, str(meeting_id)), host_id)
+
+
+class GatedAuth(httpx.Auth):
+    """An auth flow that waits for a rate-limit slot just before each API request leaves.
+
+    The slot is taken after the strategy has its token, so a token fetch never makes the send
+    late; a replay after a 401 is a second request Zoom counts, so it takes a second slot.
+    Token requests (to Zoom's OAuth host) are not rate limited and pass straight through.
+    """
+
+    def __init__(self, inner: httpx.Auth, gate: RateGate, ticket: Ticket) -> None:
+        self.inner = inner
+        self.gate = gate
+        self.ticket = ticket
+        self.requires_request_body = inner.requires_request_body
+        self.requires_response_body = inner.requires_response_body
+
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response]:
+        raise RuntimeError("zoomkit's rate gate runs only in an async client")
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        flow = self.inner.async_auth_flow(request)
+        try:
+            outgoing = await flow.__anext__()
+            while True:
+                if not outgoing.extensions.get(TOKEN_REQUEST_EXTENSION):
+                    await self.gate.before_attempt(self.ticket)
+                response = yield outgoing
+                outgoing = await flow.asend(response)
+        except StopAsyncIteration:
+            return
+        finally:
+            await flow.aclose()

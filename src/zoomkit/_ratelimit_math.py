@@ -38,18 +38,30 @@ def next_midnight(now: float) -> float:
 
 
 def reserve(
-    slots: tuple[float, ...], now: float, *, limit: int, window: float, cost: int = 1
+    slots: tuple[float, ...],
+    now: float,
+    *,
+    limit: int,
+    window: float,
+    cost: int = 1,
+    min_gap: float = 0.0,
 ) -> tuple[float, tuple[float, ...]]:
     """Grant ``cost`` sends: return (seconds to wait, the new slot log).
 
     ``slots`` are earlier grants, oldest first, at most ``limit`` of them. The grant time is
     the earliest moment at or after ``now`` when the send ``limit`` places back has left the
     window; the log keeps only the newest ``limit`` grants, which is all the rule needs.
+
+    A grant never comes before the newest one, so the log stays sorted even when callers'
+    clocks hand in a ``now`` a little out of order (processes sharing one log); with one
+    steady clock this changes nothing. ``min_gap`` keeps it that long after the newest grant,
+    which spreads a window's budget evenly instead of granting it in one burst.
     """
     if not 1 <= cost <= limit:
         raise ValueError(f"cost must be from 1 to the window's limit ({limit}), got {cost}")
+    earliest = max(now, slots[-1] + min_gap) if slots else now
     index = len(slots) + cost - 1 - limit
-    granted = now if index < 0 else max(now, slots[index] + window)
+    granted = earliest if index < 0 else max(earliest, slots[index] + window)
     log = (*slots, *([granted] * cost))
     return granted - now, log[-limit:]
 

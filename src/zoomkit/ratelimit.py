@@ -12,14 +12,21 @@ The request loop calls a :class:`RateLimiter`. :class:`MemoryRateLimiter` serves
 
 The protocol (all methods async; each call must be atomic with respect to the others):
 
+``limits``
+    The :class:`RateLimits` it enforces. The loop reads :meth:`RateLimits.lateness_allowance`
+    from it: a send that would leave later than that after its slot (a stalled process, a slow
+    round trip to the limiter) gives the slot up and reserves another, since a late send can
+    meet the next window's sends inside one of Zoom's seconds. The missed slot stays taken.
 ``acquire(category, *, cost=1) -> float``
     Reserve ``cost`` sends in ``category`` and return the seconds to wait before sending (0.0
     for "now"). The reservation is made now: the caller sleeps that long and then sends, without
-    calling again, so one round trip per request is enough and waiters are served in order.
+    calling again (unless it missed the slot, above), so one round trip per request is enough
+    and waiters are served in order.
     Never grant more than the category's ``Rate.requests`` in any ``Rate.per``-second span
     (divided by ``safety``). Raise :class:`~zoomkit.errors.DailyLimitExceeded` (``retry_at`` =
     when it lifts) instead of reserving when the category is blocked or its daily budget is
-    spent; a daily budget counts a send when it is reserved.
+    spent; a daily budget counts a send when it is reserved (a missed slot's too: the count
+    errs on the side of more).
 ``acquire_meeting_write(host_key) -> None``
     Count one meeting or webinar create/update for the host (a Zoom user id, or the name the
     caller used when it could not be resolved). Raise ``DailyLimitExceeded`` (``retry_at`` = next
@@ -238,6 +245,13 @@ class RateLimits:
         rate = self.rate(category)
         return rate.requests, rate.per / self.safety
 
+    def lateness_allowance(self, category: Category) -> float:
+        """How late a send may leave after its slot before it risks Zoom's window: half the
+        headroom ``safety`` buys (``window - per``), the other half left for the network and
+        Zoom's own timing. 0.0 at ``safety=1``: no headroom, so lateness cannot be absorbed."""
+        rate = self.rate(category)
+        return (rate.per / self.safety - rate.per) / 2
+
     def budget(self, category: Category) -> DailyBudget | None:
         """The daily budget ``category`` draws from, if the plan has one."""
         return self._budgets.get(category)
@@ -316,6 +330,9 @@ class QuotaState:
 class RateLimiter(Protocol):
     """What the request loop asks of a limiter (see the module docstring for the contract)."""
 
+    limits: RateLimits
+    """The budgets it enforces; the loop reads how late a send may leave from them."""
+
     async def acquire(self, category: Category, *, cost: int = 1) -> float:
         """Reserve sends; return seconds to wait, or raise ``DailyLimitExceeded``."""
         ...
@@ -354,11 +371,18 @@ class MemoryRateLimiter:
 
     Several clients of one process can share an instance. For many processes on one account,
     use ``zoomkit.contrib.redis.RedisRateLimiter``.
+
+    By default a window's whole budget may go at once. ``smooth=True`` keeps consecutive grants
+    ``per / requests`` seconds apart (one Light call every 33 ms on Pro): the same pace without
+    bursts, whose last sends leave late and can meet the next window's in one of Zoom's seconds.
     """
 
-    def __init__(self, limits: RateLimits, *, clock: Clock | None = None) -> None:
+    def __init__(
+        self, limits: RateLimits, *, clock: Clock | None = None, smooth: bool = False
+    ) -> None:
         self.limits = limits
         self.clock: Clock = clock or SystemClock()
+        self.smooth = smooth
         self._slots: dict[Category, tuple[float, ...]] = {c: () for c in Category}
         self._daily: dict[str, _DailyCount] = {}
         self._blocked: dict[Category, float] = {}
@@ -389,7 +413,12 @@ class MemoryRateLimiter:
                 )
         requests, seconds = self.limits.window(category)
         wait, self._slots[category] = reserve(
-            self._slots[category], now, limit=requests, window=seconds, cost=cost
+            self._slots[category],
+            now,
+            limit=requests,
+            window=seconds,
+            cost=cost,
+            min_gap=seconds / requests if self.smooth else 0.0,
         )
         if count is not None:
             count.used += cost
@@ -519,7 +548,10 @@ class MemoryRateLimiter:
         return host
 
     def __repr__(self) -> str:
-        return f"MemoryRateLimiter(plan={self.limits.plan!r}, safety={self.limits.safety})"
+        return (
+            f"MemoryRateLimiter(plan={self.limits.plan!r}, safety={self.limits.safety}, "
+            f"smooth={self.smooth})"
+        )
 
 
 def _daily_error(message: str, *, retry_at: float, category: Category | None) -> DailyLimitExceeded:

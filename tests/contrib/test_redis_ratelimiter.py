@@ -323,11 +323,14 @@ async def test_an_account_key_must_be_a_plain_name(redis: Redis, account_key: st
 # -- the same decisions as MemoryRateLimiter ----------------------------------------------------
 
 
-async def test_a_random_run_decides_exactly_as_the_memory_limiter(redis: Redis) -> None:
+@pytest.mark.parametrize("smooth", [False, True])
+async def test_a_random_run_decides_exactly_as_the_memory_limiter(
+    redis: Redis, smooth: bool
+) -> None:
     rng = random.Random(20260302)
     clock = FakeClock(T + 86_400 - 40)  # the run crosses midnight UTC
-    memory = MemoryRateLimiter(small(), clock=clock)
-    shared = RedisRateLimiter(redis, small(), account_key="acct-1", clock=clock)
+    memory = MemoryRateLimiter(small(), clock=clock, smooth=smooth)
+    shared = RedisRateLimiter(redis, small(), account_key="acct-1", clock=clock, smooth=smooth)
     hosts = ["host-1", "host-2"]
     for step in range(400):
         choice = rng.random()

@@ -54,6 +54,14 @@ async def test_a_burst_is_granted_in_slots_one_window_apart(limiter: MemoryRateL
 
 
 @pytest.mark.anyio
+async def test_a_smooth_limiter_spreads_the_same_burst_evenly(clock: FakeClock) -> None:
+    limiter = MemoryRateLimiter(small(), clock=clock, smooth=True)
+    waits = [await limiter.acquire(L) for _ in range(12)]
+    assert waits == pytest.approx([i / 5 for i in range(12)])  # 5 a second, 200 ms apart
+    assert "smooth=True" in repr(limiter)
+
+
+@pytest.mark.anyio
 async def test_categories_are_paced_independently(limiter: MemoryRateLimiter) -> None:
     for _ in range(5):
         await limiter.acquire(L)

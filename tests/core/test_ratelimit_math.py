@@ -48,6 +48,38 @@ def test_reserve_grants_the_earliest_slot_the_sliding_window_allows(
     assert granted_log == pytest.approx(log)
 
 
+@pytest.mark.parametrize(
+    ("slots", "now", "min_gap", "wait", "log"),
+    [
+        # an empty log grants at once, gap or not
+        ((), T, 0.25, 0.0, (T,)),
+        # the gap holds the next grant back from the newest one
+        ((T,), T, 0.25, 0.25, (T, T + 0.25)),
+        # a newest grant older than the gap: at once
+        ((T - 1,), T, 0.25, 0.0, (T - 1, T)),
+        # the window rule still applies when it asks for more than the gap
+        ((T, T + 0.25, T + 0.5), T + 0.5, 0.25, 0.5, (T + 0.25, T + 0.5, T + 1.0)),
+        # no gap, but `now` behind the newest grant (another process's clock): not before it
+        ((T + 0.1,), T, 0.0, 0.1, (T + 0.1, T + 0.1)),
+    ],
+)
+def test_reserve_keeps_grants_in_order_and_min_gap_apart(
+    slots: tuple[float, ...], now: float, min_gap: float, wait: float, log: tuple[float, ...]
+) -> None:
+    granted_wait, granted_log = reserve(slots, now, limit=3, window=1.0, min_gap=min_gap)
+    assert granted_wait == pytest.approx(wait)
+    assert granted_log == pytest.approx(log)
+
+
+def test_smooth_grants_spread_a_burst_evenly_over_the_window() -> None:
+    slots: tuple[float, ...] = ()
+    granted = []
+    for _ in range(9):  # nine callers at the same moment
+        wait, slots = reserve(slots, T, limit=3, window=1.0, min_gap=1.0 / 3)
+        granted.append(T + wait)
+    assert granted == pytest.approx([T + i / 3 for i in range(9)])
+
+
 @pytest.mark.parametrize("cost", [0, 4])
 def test_reserve_refuses_a_cost_the_window_can_never_hold(cost: int) -> None:
     with pytest.raises(ValueError, match="cost must be from 1 to"):

@@ -125,7 +125,12 @@ class FakeZoomApp:
             operation = route.operation if route is not None else None
             state.requests.append(
                 RecordedRequest(
-                    call.method, call.raw_path, dict(call.query), call.json_body(), operation
+                    call.method,
+                    call.raw_path,
+                    dict(call.query),
+                    call.json_body(),
+                    operation,
+                    state.now(),
                 )
             )
         if route is None:

@@ -75,6 +75,8 @@ class RecordedRequest:
     query: dict[str, str]
     json: object | None
     operation: str | None
+    at: float
+    """When it arrived, in epoch seconds on FakeZoom's clock (the moment its limits count)."""
 
 
 EXCHANGE_LOG_SIZE = 1000
