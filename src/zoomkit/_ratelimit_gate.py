@@ -222,7 +222,12 @@ class RateGate:
                 if observation.host_key is None
                 else None
             )
-            await self.limiter.observe(category or ticket.route.category, observation)
+            try:
+                await self.limiter.observe(category or ticket.route.category, observation)
+            except Exception:
+                # Zoom has answered; failing the call now could make a caller repeat a create
+                # that happened. What is lost is one reading, and Zoom will report again.
+                logger.exception("the rate limiter could not record Zoom's answer")
         if error is None:
             self._learn(ticket, response)
 

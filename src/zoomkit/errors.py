@@ -27,6 +27,7 @@ secret.
     │   └── ReauthorizationRequired    the refresh token is dead: the user must authorize again
     ├── ConfigurationError             the client was set up wrongly (no credentials...)
     ├── TokenStoreError                a rotated token could not be persisted
+    ├── CoordinationError              the store processes share (Redis) failed: not sent
     ├── ResponseValidationError        Zoom answered with something zoomkit cannot read
     │   └── DownloadSizeMismatch       a downloaded file is not the size Zoom announced
     ├── RequestValidationError         bad input, caught before anything was sent
@@ -51,6 +52,7 @@ __all__ = [
     "BadRequestError",
     "ConfigurationError",
     "ConflictError",
+    "CoordinationError",
     "DailyLimitExceeded",
     "DownloadSizeMismatch",
     "InternalServerError",
@@ -258,6 +260,12 @@ class ConfigurationError(ZoomError, ValueError):
 
 class TokenStoreError(ZoomError):
     """The token store failed; with rotation, the new tokens were kept out of use."""
+
+
+class CoordinationError(ZoomError):
+    """The store the processes coordinate through (Redis) failed: the shared rate limiter, a
+    lock or the webhook dedupe store. zoomkit fails closed: a call the limiter could not pace
+    is not sent, since sending blind could spend the account's budget for every process."""
 
 
 class ResponseValidationError(ZoomError):

@@ -15,7 +15,7 @@ import respx
 
 from zoomkit import Category, QuotaState, RateLimits, ZoomClient
 from zoomkit.auth import ServerToServerOAuth, StaticTokenAuth
-from zoomkit.errors import ConfigurationError
+from zoomkit.errors import ConfigurationError, CoordinationError
 from zoomkit.ratelimit import Observation
 
 pytestmark = pytest.mark.anyio
@@ -196,3 +196,26 @@ async def test_a_replay_after_a_401_takes_a_slot_of_its_own(clock: Any) -> None:
         await zoom.users.me()
     assert me.call_count == 2
     assert limiter.calls == 2  # the 401 and its replay: two requests Zoom counts, two slots
+
+
+class ForgetfulLimiter(SlowLimiter):
+    """A limiter whose store fails when it is told what Zoom answered."""
+
+    async def observe(self, category: Category, observation: Observation) -> None:
+        raise CoordinationError("Redis could not record Zoom's limits (ConnectionError)")
+
+
+@respx.mock
+async def test_a_limiter_failing_to_record_an_answer_does_not_fail_the_call(
+    clock: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    daily = {"x-ratelimit-type": "Daily-limit", "x-ratelimit-limit": "30000"}
+    report = respx.get("https://api.zoom.us/v2/report/daily").respond(
+        200, json={"dates": []}, headers={**daily, "x-ratelimit-remaining": "29000"}
+    )
+    limiter = ForgetfulLimiter(clock, wait=0.0)
+    async with ZoomClient(auth=StaticTokenAuth("t"), clock=clock, rate_limits=limiter) as zoom:
+        response = await zoom.request("GET", "/report/daily")
+    assert response.json() == {"dates": []}
+    assert report.call_count == 1  # answered once, not retried or raised
+    assert "could not record Zoom's answer" in caplog.text

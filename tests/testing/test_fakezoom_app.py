@@ -78,6 +78,10 @@ async def test_requests_are_recorded_without_credentials(
     )
     assert recorded.query == {"x": "1"}
     assert recorded.json == {"topic": "t"}
+    assert recorded.at == fake.clock.time()  # its arrival, on FakeZoom's clock
+    fake.clock.advance(2.5)
+    await api.get("/users/me")
+    assert fake.requests[-1].at == recorded.at + 2.5
     token = api.headers["Authorization"].removeprefix("Bearer ")
     assert token not in repr(fake.requests)
     assert all(not r.path.startswith("/oauth") for r in fake.requests)

@@ -8,6 +8,8 @@ from redis.asyncio import Redis
 
 from zoomkit.errors import ConfigurationError
 
+from ._failures import redis_failures
+
 __all__ = ["RedisDedupeStore"]
 
 
@@ -29,5 +31,8 @@ class RedisDedupeStore:
     async def first_time(self, key: str, ttl: float) -> bool:
         if not ttl > 0:
             raise ConfigurationError(f"a dedupe ttl must be more than 0 seconds, got {ttl!r}")
-        stored = await self.redis.set(self.prefix + key, b"1", nx=True, px=math.ceil(ttl * 1000))
+        with redis_failures(f"mark the webhook event {self.prefix + key!r} as seen"):
+            stored = await self.redis.set(
+                self.prefix + key, b"1", nx=True, px=math.ceil(ttl * 1000)
+            )
         return bool(stored)

@@ -19,6 +19,8 @@ from zoomkit._clock import Clock, SystemClock
 from zoomkit.auth import TokenKey
 from zoomkit.errors import ConfigurationError
 
+from ._failures import redis_failures
+
 __all__ = ["RedisLock"]
 
 DEFAULT_TTL = 60.0
@@ -99,17 +101,24 @@ class RedisLock:
             raise RuntimeError(f"{self!r} is already held by this instance")
         token = secrets.token_hex(16)
         delay = self.poll_interval
-        while not await self.redis.set(self.name, token, nx=True, px=math.ceil(self.ttl * 1000)):
+        while not await self._try_take(token):
             await self.clock.sleep(delay)
             delay = min(self.max_poll_interval, delay * 2)
         self._token = token
+
+    async def _try_take(self, token: str) -> bool:
+        with redis_failures(f"take the lock {self.name!r}"):
+            return bool(
+                await self.redis.set(self.name, token, nx=True, px=math.ceil(self.ttl * 1000))
+            )
 
     async def release(self) -> bool:
         """Let go; ``False`` if the lock had expired meanwhile (then it is not touched)."""
         token, self._token = self._token, None
         if token is None:
             raise RuntimeError(f"{self!r} is not held by this instance")
-        return bool(await self._release(keys=[self.name], args=[token]))
+        with redis_failures(f"release the lock {self.name!r}"):
+            return bool(await self._release(keys=[self.name], args=[token]))
 
     async def __aenter__(self) -> RedisLock:
         await self.acquire()

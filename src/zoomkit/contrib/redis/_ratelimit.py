@@ -32,6 +32,7 @@ from zoomkit.ratelimit import (
 )
 
 from . import _ratelimit_scripts as scripts
+from ._failures import redis_failures
 from ._text import text
 
 __all__ = ["RedisRateLimiter"]
@@ -108,23 +109,24 @@ class RedisRateLimiter:
             raise ValueError(f"cost must be from 1 to the window's limit ({requests}), got {cost}")
         budget = self.limits.budget(category)
         daily_limit = self.limits.daily_limit(budget) if budget is not None else -1
-        answer = await self._acquire(
-            keys=[
-                self.blocked_key(category),
-                self.slots_key(category),
-                self.daily_key(budget, now),
-            ],
-            args=[
-                _num(now),
-                requests,
-                _num(seconds),
-                cost,
-                daily_limit,
-                _num(next_midnight(now) - now),
-                _num(next_midnight(now)),
-                _num(seconds / requests if self.smooth else 0.0),
-            ],
-        )
+        with redis_failures(f"reserve a {category.value} slot ({self.slots_key(category)!r})"):
+            answer = await self._acquire(
+                keys=[
+                    self.blocked_key(category),
+                    self.slots_key(category),
+                    self.daily_key(budget, now),
+                ],
+                args=[
+                    _num(now),
+                    requests,
+                    _num(seconds),
+                    cost,
+                    daily_limit,
+                    _num(next_midnight(now) - now),
+                    _num(next_midnight(now)),
+                    _num(seconds / requests if self.smooth else 0.0),
+                ],
+            )
         verdict, value = _fields(answer)[:2]
         if verdict == "blocked":
             raise _not_sent(
@@ -144,8 +146,8 @@ class RedisRateLimiter:
     async def acquire_meeting_write(self, host_key: str) -> None:
         now = self.clock.time()
         limit = self.limits.meeting_writes_per_host_per_day
-        answer = _fields(
-            await self._meter_write(
+        with redis_failures(f"count a meeting write ({self.hosts_key(now)!r})"):
+            reply = await self._meter_write(
                 keys=[self.host_blocks_key(), self.hosts_key(now)],
                 args=[
                     host_key,
@@ -155,7 +157,7 @@ class RedisRateLimiter:
                     _num(next_midnight(now)),
                 ],
             )
-        )
+        answer = _fields(reply)
         if answer[0] == "blocked":
             raise _not_sent(
                 f"not sent: Zoom reported host {host_key!r} out of meeting creates/updates "
@@ -172,6 +174,14 @@ class RedisRateLimiter:
             )
 
     async def observe(self, category: Category, observation: Observation) -> None:
+        with redis_failures(f"record Zoom's {category.value} limits for {self.account_key!r}"):
+            await self._observe(category, observation)
+
+    async def quota(self) -> QuotaState:
+        with redis_failures(f"read the quota of {self.account_key!r}"):
+            return await self._quota()
+
+    async def _observe(self, category: Category, observation: Observation) -> None:
         now = self.clock.time()
         if observation.host_key is not None:
             if observation.rejected:
@@ -186,7 +196,7 @@ class RedisRateLimiter:
                 args=[_num(until), requests, _num(seconds), _num(now)],
             )
 
-    async def quota(self) -> QuotaState:
+    async def _quota(self) -> QuotaState:
         now = self.clock.time()
         budgets = {b.name: b for b in self.limits.daily}
         async with self.redis.pipeline(transaction=True) as pipe:  # one atomic snapshot

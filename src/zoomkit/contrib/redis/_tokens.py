@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 
 from redis.asyncio import Redis
-from redis.exceptions import RedisError
 
 from zoomkit._clock import Clock, SystemClock
 from zoomkit.auth import OAuthToken, TokenKey
 from zoomkit.errors import TokenStoreError
 
+from ._failures import redis_failures
 from ._text import text
 
 __all__ = ["RedisTokenStore"]
@@ -107,16 +106,11 @@ class RedisTokenStore:
         with self._failing("delete", key):
             await self.redis.delete(self.redis_key(key))
 
-    @contextmanager
-    def _failing(self, action: str, key: TokenKey) -> Iterator[None]:
+    def _failing(self, action: str, key: TokenKey) -> AbstractContextManager[None]:
         """Redis's failures as :class:`TokenStoreError`, naming the key (never a token)."""
-        try:
-            yield
-        except RedisError as error:
-            raise TokenStoreError(
-                f"Redis could not {action} the token under {self.redis_key(key)!r} "
-                f"({type(error).__name__}: {error})"
-            ) from error
+        return redis_failures(
+            f"{action} the token under {self.redis_key(key)!r}", error=TokenStoreError
+        )
 
     def _ttl_ms(self, token: OAuthToken) -> int | None:
         if token.refresh_token is not None:
