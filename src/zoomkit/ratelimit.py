@@ -372,13 +372,15 @@ class MemoryRateLimiter:
     Several clients of one process can share an instance. For many processes on one account,
     use ``zoomkit.contrib.redis.RedisRateLimiter``.
 
-    By default a window's whole budget may go at once. ``smooth=True`` keeps consecutive grants
-    ``per / requests`` seconds apart (one Light call every 33 ms on Pro): the same pace without
-    bursts, whose last sends leave late and can meet the next window's in one of Zoom's seconds.
+    Grants are ``per / requests`` seconds apart (one Light call every 33 ms on Pro): the
+    plan's pace, without bursts. ``smooth=False`` lets a window's whole budget go at once,
+    which serves the first calls of a quiet client sooner, but a burst's last sends leave late
+    and can meet the next window's sends inside one of Zoom's seconds, so it needs more
+    ``safety`` headroom to stay clear of 429s.
     """
 
     def __init__(
-        self, limits: RateLimits, *, clock: Clock | None = None, smooth: bool = False
+        self, limits: RateLimits, *, clock: Clock | None = None, smooth: bool = True
     ) -> None:
         self.limits = limits
         self.clock: Clock = clock or SystemClock()

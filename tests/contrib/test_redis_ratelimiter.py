@@ -54,7 +54,8 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def limiter(redis: Redis, clock: FakeClock) -> RedisRateLimiter:
-    return RedisRateLimiter(redis, small(), account_key="acct-1", clock=clock)
+    """The sliding window alone (``smooth=False``): smooth grants are tested on their own."""
+    return RedisRateLimiter(redis, small(), account_key="acct-1", clock=clock, smooth=False)
 
 
 async def log_of(limiter: RedisRateLimiter, category: Category) -> tuple[float, ...]:
@@ -100,7 +101,9 @@ async def test_acquire_grants_the_slot_reserve_grants(
     wait: float,
     log: tuple[float, ...],
 ) -> None:
-    limiter = RedisRateLimiter(redis, light_window(limit, window), account_key="a", clock=clock)
+    limiter = RedisRateLimiter(
+        redis, light_window(limit, window), account_key="a", clock=clock, smooth=False
+    )
     await seed_log(limiter, L, slots)
     jump_to(clock, now)
     assert await limiter.acquire(L, cost=cost) == pytest.approx(wait)
@@ -112,7 +115,9 @@ async def test_a_now_older_than_the_newest_grant_waits_for_it(
 ) -> None:
     # Another process, whose clock read came a moment later, was granted first: the log stays
     # sorted (reserve() needs it) at the cost of a short wait.
-    limiter = RedisRateLimiter(redis, light_window(3, 1.0), account_key="a", clock=clock)
+    limiter = RedisRateLimiter(
+        redis, light_window(3, 1.0), account_key="a", clock=clock, smooth=False
+    )
     await seed_log(limiter, L, (T + 0.25,))
     assert await limiter.acquire(L) == pytest.approx(0.25)
     assert await log_of(limiter, L) == pytest.approx((T + 0.25, T + 0.25))
@@ -139,7 +144,7 @@ async def test_grants_never_put_more_than_the_limit_in_any_window(
 
 
 async def test_smooth_grants_spread_a_window_evenly(redis: Redis, clock: FakeClock) -> None:
-    limiter = RedisRateLimiter(redis, small(), account_key="a", clock=clock, smooth=True)
+    limiter = RedisRateLimiter(redis, small(), account_key="a", clock=clock)  # smooth: the default
     waits = [await limiter.acquire(L) for _ in range(7)]
     assert waits == pytest.approx([0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2])
 
@@ -305,9 +310,9 @@ async def test_a_host_zoom_refused_stays_blocked_until_retry_at(
 
 
 async def test_limiters_of_different_accounts_share_nothing(redis: Redis, clock: FakeClock) -> None:
-    one = RedisRateLimiter(redis, small(), account_key="acct-1", clock=clock)
-    two = RedisRateLimiter(redis, small(), account_key="acct-2", clock=clock)
-    same = RedisRateLimiter(redis, small(), account_key="acct-1", clock=clock)
+    one = RedisRateLimiter(redis, small(), account_key="acct-1", clock=clock, smooth=False)
+    two = RedisRateLimiter(redis, small(), account_key="acct-2", clock=clock, smooth=False)
+    same = RedisRateLimiter(redis, small(), account_key="acct-1", clock=clock, smooth=False)
     for _ in range(5):
         await one.acquire(L)
     assert await two.acquire(L) == 0.0

@@ -40,7 +40,8 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def limiter(clock: FakeClock) -> MemoryRateLimiter:
-    return MemoryRateLimiter(small(), clock=clock)
+    """The sliding window alone (``smooth=False``): smooth grants are tested on their own."""
+    return MemoryRateLimiter(small(), clock=clock, smooth=False)
 
 
 def test_the_memory_limiter_implements_the_protocol(limiter: MemoryRateLimiter) -> None:
@@ -55,7 +56,7 @@ async def test_a_burst_is_granted_in_slots_one_window_apart(limiter: MemoryRateL
 
 @pytest.mark.anyio
 async def test_a_smooth_limiter_spreads_the_same_burst_evenly(clock: FakeClock) -> None:
-    limiter = MemoryRateLimiter(small(), clock=clock, smooth=True)
+    limiter = MemoryRateLimiter(small(), clock=clock)  # smooth: the default
     waits = [await limiter.acquire(L) for _ in range(12)]
     assert waits == pytest.approx([i / 5 for i in range(12)])  # 5 a second, 200 ms apart
     assert "smooth=True" in repr(limiter)
@@ -77,7 +78,7 @@ async def test_resource_intensive_is_paced_per_minute(limiter: MemoryRateLimiter
 
 @pytest.mark.anyio
 async def test_safety_stretches_the_pace(clock: FakeClock) -> None:
-    limiter = MemoryRateLimiter(small(safety=0.5), clock=clock)
+    limiter = MemoryRateLimiter(small(safety=0.5), clock=clock, smooth=False)
     waits = [await limiter.acquire(M) for _ in range(4)]
     assert waits == [0.0, 0.0, 0.0, 2.0]
 

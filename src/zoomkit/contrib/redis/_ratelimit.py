@@ -45,10 +45,9 @@ class RedisRateLimiter:
     process of that account must use the same one, and the same ``limits``. Time comes from
     ``clock``; the processes' clocks must agree (one host, or NTP), as Zoom's does with each.
 
-    By default the grants are those of :class:`~zoomkit.MemoryRateLimiter`: a window's whole
-    budget may go at once. ``smooth=True`` also keeps consecutive grants ``per / requests``
-    seconds apart, so no burst leaves late and bunches up with the next window's sends: the
-    same pace, with much less need for ``safety`` headroom (see docs/scaling-out.md).
+    Grants are those of :class:`~zoomkit.MemoryRateLimiter`, with the same ``smooth``:
+    ``per / requests`` seconds apart by default, so no burst leaves late and bunches up with
+    the next window's sends; ``smooth=False`` lets a window's budget go at once.
     """
 
     def __init__(
@@ -59,7 +58,7 @@ class RedisRateLimiter:
         account_key: str,
         clock: Clock | None = None,
         prefix: str = "zoomkit:",
-        smooth: bool = False,
+        smooth: bool = True,
     ) -> None:
         if not account_key or "{" in account_key or "}" in account_key:
             raise ConfigurationError(
