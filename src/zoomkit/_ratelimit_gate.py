@@ -2,9 +2,11 @@
 
 Per logical call, :meth:`RateGate.prepare` finds the operation's category and, for meeting and
 webinar creates/updates, the host whose 100-a-day it spends (counted once, before anything is
-sent). Per attempt, :meth:`RateGate.before_attempt` reserves a slot and sleeps on the client's
-clock until it comes; :meth:`RateGate.after_attempt` passes what Zoom said to the limiter and
-learns meeting hosts from the responses. :func:`read_observation` is the pure header reading.
+sent). Per request Zoom will count, :meth:`RateGate.before_attempt` reserves a slot and sleeps
+on the client's clock until it comes; it runs inside the auth flow (:class:`GatedAuth`), after
+the token is in hand, so nothing but the send itself comes between the slot and the wire.
+:meth:`RateGate.after_attempt` passes what Zoom said to the limiter and learns meeting hosts
+from the responses. :func:`read_observation` is the pure header reading.
 
 Hosts are keyed by Zoom user id. ``"me"`` and email addresses are resolved to an id once per
 client with ``GET /users/{userId}`` (cached; if Zoom refuses, the name itself is the key). An
@@ -37,6 +39,7 @@ __all__ = [
     "RateGate",
     "Ticket",
     "read_observation",
+    "says_account_daily",
     "says_per_host",
 ]
 
@@ -111,6 +114,19 @@ def says_per_host(error: APIError) -> bool:
     )
 
 
+def says_account_daily(error: APIError, *, kind: str, remaining: int | None) -> bool:
+    """Whether a daily refusal is the account's budget for the category, shared by every call.
+
+    Only Zoom's account message, or a daily-type header with nothing remaining, says so. Zoom
+    also refuses one registrant's fourth registration of the day, one host's 101st meeting
+    write, and other per-resource limits with a daily 429: blocking the category for the whole
+    account until midnight on one of those would stop every other call for a day.
+    """
+    if "maximum daily rate limit" in error.message.lower():
+        return True
+    return kind.startswith("daily") and remaining == 0
+
+
 def _int_header(headers: httpx.Headers, name: str) -> int | None:
     value = headers.get(name)
     try:
@@ -126,21 +142,24 @@ def read_observation(
 
     Zoom's per-second ``Remaining`` counts a window the client cannot see the edges of, so only
     a per-second 429 is acted on; daily counts (``X-RateLimit-Type: Daily-limit``) always are.
-    A per-host refusal is only useful when the host is known.
+    A per-host refusal is only useful when the host is known; a daily refusal that is not the
+    account's (:func:`says_account_daily`) tells the limiter nothing.
     """
     remaining = _int_header(headers, "x-ratelimit-remaining")
     limit = _int_header(headers, "x-ratelimit-limit")
+    kind = (headers.get("x-ratelimit-type") or "").strip().lower()
     if isinstance(error, DailyLimitExceeded):
         retry_at = error.retry_at.timestamp() if error.retry_at is not None else None
         if says_per_host(error):
             if host_key is None:
                 return None
             return Observation(LimitType.DAILY, rejected=True, retry_at=retry_at, host_key=host_key)
+        if not says_account_daily(error, kind=kind, remaining=remaining):
+            return None  # one registrant's or user's own limit: the caller gets the error
         return Observation(LimitType.DAILY, remaining, limit, rejected=True, retry_at=retry_at)
     if isinstance(error, RateLimitError):
         retry_at = now + error.retry_after if error.retry_after is not None else None
         return Observation(LimitType.QPS, remaining, limit, rejected=True, retry_at=retry_at)
-    kind = (headers.get("x-ratelimit-type") or "").strip().lower()
     if kind.startswith("daily") and remaining is not None:
         return Observation(LimitType.DAILY, remaining, limit)
     return None

@@ -20,6 +20,16 @@ PER_HOST = (
     "permitted for this particular user. You may resume these requests at GMT 00:00:00."
 )
 OLD_PER_HOST = "A maximum of 100 meetings can be created/updated for a single user in one day."
+# One registrant's own limit, in the two wordings Zoom has used (devforum t/141856, t/57798).
+PER_REGISTRANT = (
+    "You have exceeded the daily rate limit of (3) for Add a webinar registrant API requests for "
+    "the registrant (user@example.com). You can resume these API requests at GMT 00:00:00."
+)
+PER_REGISTRANT_BATCH = (
+    "You have exceeded the daily rate limit (3) of Webinar Batch Registration API requests "
+    "permitted for (user@example.com) this particular registrant. You may resume these requests "
+    "at GMT 00:00:00."
+)
 
 
 def answer(
@@ -131,6 +141,29 @@ def answer(
         ),
         # the per-host 429 when the host is unknown: nothing (the category is not spent)
         (429, {}, {"code": 429, "message": PER_HOST}, None, None),
+        # one registrant's daily limit, either wording: not the account's, so nothing
+        (
+            429,
+            {"X-RateLimit-Category": "Light"},
+            {"code": 429, "message": PER_REGISTRANT},
+            None,
+            None,
+        ),
+        (
+            429,
+            {"X-RateLimit-Category": "Heavy", "X-RateLimit-Limit": "30000"},
+            {"code": 429, "message": PER_REGISTRANT_BATCH},
+            None,
+            None,
+        ),
+        # an unfamiliar message, but Zoom's headers say the daily budget is spent: block
+        (
+            429,
+            {"X-RateLimit-Type": "Daily-limit", "X-RateLimit-Remaining": "0"},
+            {"code": 429, "message": "Daily limit reached."},
+            None,
+            Observation(LimitType.DAILY, 0, None, rejected=True, retry_at=MIDNIGHT),
+        ),
     ],
 )
 def test_answers_become_observations(

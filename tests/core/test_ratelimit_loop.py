@@ -274,6 +274,33 @@ async def test_a_daily_429_from_zoom_blocks_later_calls_without_a_request(
     assert from_zoomkit.value.retry_at == MIDNIGHT
 
 
+@pytest.mark.anyio
+async def test_one_registrants_daily_limit_blocks_nothing_else(
+    api: respx.MockRouter, clock: FakeClock
+) -> None:
+    # Zoom refuses a registrant's fourth registration of the day with a daily 429. That is the
+    # registrant's limit, not the account's: every other Light call must still go out.
+    body = {
+        "code": 429,
+        "message": "You have exceeded the daily rate limit of (3) for Add a meeting registrant "
+        "API requests for the registrant (ada@example.com). You can resume these API requests "
+        "at GMT 00:00:00.",
+    }
+    api.post("/meetings/81234567890/registrants").respond(
+        429, json=body, headers={"X-RateLimit-Category": "Light"}
+    )
+    meeting = api.get("/meetings/81234567890").respond(200, json={"id": 81234567890})
+    async with make_client(clock, RateLimits.pro()) as zoom:
+        with pytest.raises(DailyLimitExceeded, match="for the registrant"):
+            await zoom.meetings.registrants.create(
+                81234567890, email="ada@example.com", first_name="Ada"
+            )
+        await zoom.meetings.get(81234567890)  # a Light call, sent
+        quota = await zoom.quota()
+    assert meeting.call_count == 1
+    assert quota.categories[Category.LIGHT].blocked_until is None
+
+
 # -- meeting creates and updates per host ------------------------------------------------------
 
 
