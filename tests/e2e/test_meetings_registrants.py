@@ -7,10 +7,11 @@ from typing import Any
 import httpx
 import pytest
 
-from zoomkit import ZoomClient
+from zoomkit import RateLimits, ZoomClient
 from zoomkit.auth import ServerToServerOAuth
 from zoomkit.errors import (
     BadRequestError,
+    DailyLimitExceeded,
     InternalServerError,
     MeetingNotFound,
     PartialBatchError,
@@ -23,7 +24,7 @@ from zoomkit.models import (
 )
 from zoomkit.models.meeting_registrants import BatchRegistrantParams
 from zoomkit.resources._batches import batches, in_given_order
-from zoomkit.testing import FakeZoom
+from zoomkit.testing import FakeClock, FakeZoom
 
 pytestmark = pytest.mark.anyio
 
@@ -382,3 +383,25 @@ def test_a_registrant_model_reads_numeric_strings_and_empty_values() -> None:
     assert registrant.participant_pin_code == 123456
     assert registrant.create_time is None
     assert registrant.status == "waitlisted"
+
+
+# -- Zoom's limit of 3 adds per registrant per day --------------------------------------------
+
+
+async def test_one_registrants_daily_limit_stops_that_registrant_only(clock: FakeClock) -> None:
+    fake = FakeZoom(clock=clock, seed=11, plan="pro")
+    async with fake.client(rate_limits=RateLimits.pro()) as zoom:
+        meeting_id = await registration_meeting(zoom)
+        ada = {"email": "ada@example.com", "first_name": "Ada"}
+        first = [await zoom.meetings.registrants.create(meeting_id, **ada) for _ in range(3)]
+        with pytest.raises(DailyLimitExceeded, match=r"for the registrant \(ada@example.com\)"):
+            await zoom.meetings.registrants.create(meeting_id, **ada)
+        bo = await zoom.meetings.registrants.create(
+            meeting_id, email="bo@example.com", first_name="Bo"
+        )
+        meeting = await zoom.meetings.get(meeting_id)  # Light, like the refused add
+        quota = await zoom.quota()
+    assert len({created.registrant_id for created in first}) == 1  # Zoom gave back the same one
+    assert bo.registrant_id not in {created.registrant_id for created in first}
+    assert meeting.id == meeting_id
+    assert all(q.blocked_until is None for q in quota.categories.values())

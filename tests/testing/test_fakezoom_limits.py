@@ -432,6 +432,79 @@ async def test_failed_creates_do_not_spend_the_hosts_daily_writes() -> None:
 
 
 @pytest.mark.anyio
+@pytest.mark.parametrize("kind", ["meeting", "webinar"])
+async def test_the_fourth_add_of_one_registrant_in_a_day_gets_zooms_429(kind: str) -> None:
+    clock = FakeClock()
+    fake = FakeZoom(clock=clock, seed=1, plan="pro")
+    async with api_client(fake) as api:
+        if kind == "meeting":
+            event = await api.post(
+                "/users/me/meetings",
+                json={
+                    "topic": "Class",
+                    "type": 2,
+                    "start_time": "2026-03-09T10:00:00Z",
+                    "settings": {"approval_type": 0},
+                },
+            )
+        else:
+            event = await api.post(
+                "/users/me/webinars",
+                json={
+                    "topic": "Talk",
+                    "type": 5,
+                    "start_time": "2026-03-09T10:00:00Z",
+                    "settings": {"approval_type": 0},
+                },
+            )
+        event_id = event.json()["id"]
+        person = {"email": "Ada@Example.com", "first_name": "Ada"}
+        added = [await api.post(f"/{kind}s/{event_id}/registrants", json=person) for _ in range(3)]
+        refused = await api.post(
+            f"/{kind}s/{event_id}/batch_registrants",
+            json={
+                "registrants": [
+                    {"email": "ada@example.com", "first_name": "Ada"},
+                    {"email": "bo@example.com", "first_name": "Bo"},
+                ]
+            },
+        )
+        bo = {"email": "bo@example.com", "first_name": "Bo"}
+        others = [await api.post(f"/{kind}s/{event_id}/registrants", json=bo) for _ in range(3)]
+        clock.advance(seconds_to_midnight(clock))
+        await sign_in(api, fake)
+        tomorrow = await api.post(f"/{kind}s/{event_id}/registrants", json=person)
+    assert {response.status_code for response in added} == {201}
+    assert refused.status_code == 429
+    assert refused.json()["message"] == (
+        f"You have exceeded the daily rate limit of (3) for Add a {kind} registrant API requests "
+        "for the registrant (ada@example.com). You can resume these API requests at GMT 00:00:00."
+    )
+    assert refused.headers["retry-after"] == MIDNIGHT_AFTER_START
+    assert {other.status_code for other in others} == {201}  # the refused batch counted no Bo
+    assert tomorrow.status_code == 201
+
+
+@pytest.mark.anyio
+async def test_without_a_plan_registrants_are_not_limited() -> None:
+    fake = FakeZoom(clock=FakeClock(), seed=1)
+    async with api_client(fake) as api:
+        meeting = await api.post(
+            "/users/me/meetings",
+            json={
+                "topic": "Class",
+                "type": 2,
+                "start_time": "2026-03-09T10:00:00Z",
+                "settings": {"approval_type": 0},
+            },
+        )
+        person = {"email": "ada@example.com", "first_name": "Ada"}
+        path = f"/meetings/{meeting.json()['id']}/registrants"
+        answers = [await api.post(path, json=person) for _ in range(5)]
+    assert {answer.status_code for answer in answers} == {201}
+
+
+@pytest.mark.anyio
 async def test_rate_limited_counts_429s_by_category() -> None:
     fake = FakeZoom(clock=FakeClock(), seed=1, plan="pro")
     async with api_client(fake) as api:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from zoomkit._operations import OPERATIONS
 
-from ._http import Response
+from ._http import Response, ZoomAPIError
 from ._times import iso_z
 
 if TYPE_CHECKING:
@@ -46,6 +46,7 @@ __all__ = [
     "host_limit_message",
     "meeting_write_host",
     "next_utc_midnight_iso",
+    "registrant_limit_message",
     "resolve_plan",
     "utc_day",
 ]
@@ -86,6 +87,16 @@ def meeting_write_host(state: State, operation: str, call: Call) -> str | None:
     return None
 
 
+def registrant_limit_message(kind: str, email: str, limit: int) -> str:
+    """Zoom's message when one person has been registered ``limit`` times today (devforum
+    t/141856); ``kind`` is ``meeting`` or ``webinar``."""
+    return (
+        f"You have exceeded the daily rate limit of ({limit}) for Add a {kind} registrant API "
+        f"requests for the registrant ({email}). You can resume these API requests at GMT "
+        "00:00:00."
+    )
+
+
 def category_of(operation: str) -> str:
     """The rate-limit category scope.json gives ``operation``; Light where it names none."""
     return _OPERATION_CATEGORIES.get(operation, "Light")
@@ -118,6 +129,8 @@ class Plan:
     name: str
     categories: Mapping[str, CategoryLimit]
     meeting_writes_per_host: int = 100
+    registrations_per_registrant: int = 3
+    """Adds (single or batch) of one email to one meeting or webinar per UTC day."""
 
     def limit(self, category: str) -> CategoryLimit:
         return self.categories.get(category) or self.categories["Light"]
@@ -260,6 +273,7 @@ class RateLimits:
     _seen: dict[str, deque[float]] = field(default_factory=dict)
     _daily: Counter[tuple[str, int]] = field(default_factory=Counter)
     _host_writes: Counter[tuple[str, int]] = field(default_factory=Counter)
+    _registrations: Counter[tuple[str, int, str, int]] = field(default_factory=Counter)
 
     def admit(self, category: str, now: float) -> Admission:
         """Count one authenticated request of ``category`` and decide whether it is served."""
@@ -304,3 +318,22 @@ class RateLimits:
     def count_host_write(self, host_id: str, now: float) -> None:
         """One meeting create/update that Zoom carried out for ``host_id``."""
         self._host_writes[(host_id, utc_day(now))] += 1
+
+    def count_registrations(self, kind: str, event_id: int, emails: list[str], now: float) -> None:
+        """Count one add of each email to the meeting (or webinar) ``event_id``. Raise Zoom's
+        429, counting nothing, if one of them has already been added its limit of times today."""
+        if self.plan is None:
+            return
+        cap = self.plan.registrations_per_registrant
+        day = utc_day(now)
+        keys = [(kind, event_id, email.casefold(), day) for email in emails]
+        for key, email in zip(keys, emails, strict=True):
+            if self._registrations[key] >= cap:
+                raise ZoomAPIError(
+                    429,
+                    429,
+                    registrant_limit_message(kind, email, cap),
+                    headers={"retry-after": next_utc_midnight_iso(now)},
+                )
+        for key in keys:
+            self._registrations[key] += 1

@@ -136,6 +136,7 @@ def _create(state: State, call: Call) -> Response:
     errors = _field_errors(body)
     if errors:
         raise validation_failed(errors)
+    state.limits.count_registrations("meeting", meeting["id"], [body["email"]], state.now())
     registrant = _register(state, meeting, state.meeting_store.of(meeting["id"]), body)
     answer: dict[str, Any] = {
         "id": meeting["id"],
@@ -182,6 +183,8 @@ def _batch(state: State, call: Call) -> Response:
     ]
     if errors:
         raise validation_failed(errors)
+    emails = [item["email"] for item in given]
+    state.limits.count_registrations("meeting", meeting["id"], emails, state.now())
     extras = state.meeting_store.of(meeting["id"])
     auto_approve = bool(body.get("auto_approve"))
     created = [

@@ -160,6 +160,7 @@ def _create(state: State, call: Call) -> Response:
     errors = _field_errors(body)
     if errors:
         raise validation_failed(errors)
+    state.limits.count_registrations("webinar", webinar["id"], [body["email"]], state.now())
     approve = webinar["settings"].get("approval_type") == 0
     registrant = _register(state, webinar, extras, body, approve=approve)
     answer: dict[str, Any] = {
@@ -205,6 +206,8 @@ def _batch(state: State, call: Call) -> Response:
     ]
     if errors:
         raise validation_failed(errors)
+    emails = [item["email"] for item in given]
+    state.limits.count_registrations("webinar", webinar["id"], emails, state.now())
     approve = bool(body.get("auto_approve")) or webinar["settings"].get("approval_type") == 0
     known = {r["email"].casefold() for r in extras.registrants.values()}
     if approve:
