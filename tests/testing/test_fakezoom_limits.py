@@ -431,33 +431,28 @@ async def test_failed_creates_do_not_spend_the_hosts_daily_writes() -> None:
     assert {response.status_code for response in created} == {201}
 
 
+async def registration_event(api: httpx.AsyncClient, kind: str) -> int:
+    """A scheduled meeting (type 2) or webinar (type 5) that registers people at once."""
+    answer = await api.post(
+        f"/users/me/{kind}s",
+        json={
+            "topic": f"A {kind}",
+            "type": 2 if kind == "meeting" else 5,
+            "start_time": "2026-03-09T10:00:00Z",
+            "settings": {"approval_type": 0},
+        },
+    )
+    assert answer.status_code == 201
+    return int(answer.json()["id"])
+
+
 @pytest.mark.anyio
 @pytest.mark.parametrize("kind", ["meeting", "webinar"])
 async def test_the_fourth_add_of_one_registrant_in_a_day_gets_zooms_429(kind: str) -> None:
     clock = FakeClock()
     fake = FakeZoom(clock=clock, seed=1, plan="pro")
     async with api_client(fake) as api:
-        if kind == "meeting":
-            event = await api.post(
-                "/users/me/meetings",
-                json={
-                    "topic": "Class",
-                    "type": 2,
-                    "start_time": "2026-03-09T10:00:00Z",
-                    "settings": {"approval_type": 0},
-                },
-            )
-        else:
-            event = await api.post(
-                "/users/me/webinars",
-                json={
-                    "topic": "Talk",
-                    "type": 5,
-                    "start_time": "2026-03-09T10:00:00Z",
-                    "settings": {"approval_type": 0},
-                },
-            )
-        event_id = event.json()["id"]
+        event_id = await registration_event(api, kind)
         person = {"email": "Ada@Example.com", "first_name": "Ada"}
         added = [await api.post(f"/{kind}s/{event_id}/registrants", json=person) for _ in range(3)]
         refused = await api.post(
@@ -489,17 +484,9 @@ async def test_the_fourth_add_of_one_registrant_in_a_day_gets_zooms_429(kind: st
 async def test_without_a_plan_registrants_are_not_limited() -> None:
     fake = FakeZoom(clock=FakeClock(), seed=1)
     async with api_client(fake) as api:
-        meeting = await api.post(
-            "/users/me/meetings",
-            json={
-                "topic": "Class",
-                "type": 2,
-                "start_time": "2026-03-09T10:00:00Z",
-                "settings": {"approval_type": 0},
-            },
-        )
+        meeting_id = await registration_event(api, "meeting")
         person = {"email": "ada@example.com", "first_name": "Ada"}
-        path = f"/meetings/{meeting.json()['id']}/registrants"
+        path = f"/meetings/{meeting_id}/registrants"
         answers = [await api.post(path, json=person) for _ in range(5)]
     assert {answer.status_code for answer in answers} == {201}
 
