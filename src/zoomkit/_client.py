@@ -269,6 +269,9 @@ def _auth_from_env() -> httpx.Auth:
     )
 
 
+_RATE_LIMITER_MEMBERS = ("limits", "acquire", "acquire_meeting_write", "observe", "quota")
+
+
 def _rate_limiter(limits: RateLimits | RateLimiter | None, clock: Clock) -> RateLimiter | None:
     if limits is None or isinstance(limits, RateLimiter):
         return limits
@@ -282,6 +285,3 @@ def _rate_limiter(limits: RateLimits | RateLimiter | None, clock: Clock) -> Rate
         "rate_limits must be a RateLimits table or a RateLimiter, got "
         f"{type(limits).__name__}{lacking}"
     )
-
-
-_RATE_LIMITER_MEMBERS = ("limits", "acquire", "acquire_meeting_write", "observe", "quota")
