@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from .._http import RequestLoop, RequestOptions
 from ..errors import RequestValidationError
+from ..pagination import AsyncPaginator, FetchPage
 
 if TYPE_CHECKING:
     from .._client import ZoomClient
@@ -21,6 +22,7 @@ __all__ = [
     "meeting_id_value",
     "operation",
     "options",
+    "page_fetcher",
     "page_size_value",
     "zoom_date",
 ]
@@ -41,6 +43,27 @@ class Resource:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} of {self._client!r}>"
+
+    def _pages(
+        self,
+        model: type[BaseModel],
+        path: str,
+        params: Mapping[str, Any],
+        *,
+        items_field: str,
+        request_options: RequestOptions,
+    ) -> AsyncPaginator[Any]:
+        """Every page of ``GET path``, each parsed into ``model``, items from ``items_field``.
+
+        A ``page_number`` in ``params`` selects Zoom's older page-number style; otherwise the
+        pages follow ``next_page_token``.
+        """
+        return AsyncPaginator(
+            page_fetcher(self._loop, model, path, request_options),
+            params=params,
+            items_field=items_field,
+            style="page_number" if params.get("page_number") is not None else "next_page_token",
+        )
 
 
 def operation(
@@ -87,6 +110,17 @@ class ResourceAttribute(Generic[ResourceT]):
         value = self.resource(client)
         obj.__dict__[self.name] = value
         return value
+
+
+def page_fetcher(
+    loop: RequestLoop, model: type[BaseModel], path: str, request_options: RequestOptions
+) -> FetchPage:
+    """The page fetch a paginator calls: one GET of ``path`` parsed into ``model``."""
+
+    async def fetch(params: dict[str, Any]) -> BaseModel:
+        return await loop.request_model(model, "GET", path, params=params, options=request_options)
+
+    return fetch
 
 
 def options(

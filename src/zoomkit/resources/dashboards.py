@@ -56,12 +56,11 @@ from ..models.dashboards import (
 )
 from ..pagination import AsyncPaginator
 from ..windows import WindowedPaginator
-from ._base import operation, options, page_size_value
+from ._base import operation, options, page_fetcher, page_size_value
 from .reports import (
     InstanceId,
     ReportResource,
     date_range,
-    fetcher,
     instance_id,
     one_month,
     windowed,
@@ -99,7 +98,7 @@ class Dashboards(ReportResource):
     ) -> WindowedPaginator[DashboardMeeting]:
         """Live or past meetings in the range, with the features and quality they had."""
         start, end = date_range(from_, to)
-        fetch = fetcher(
+        fetch = page_fetcher(
             self._loop,
             DashboardMeetingList,
             "/metrics/meetings",
@@ -153,7 +152,7 @@ class Dashboards(ReportResource):
         path = build_path(
             "/metrics/meetings/{meetingId}/participants", meetingId=instance_id(meeting_id)
         )
-        return self._paginated(
+        return self._pages(
             DashboardParticipantList,
             path,
             {
@@ -162,8 +161,8 @@ class Dashboards(ReportResource):
                 "page_size": page_size_value(page_size),
                 "next_page_token": next_page_token,
             },
-            "participants",
-            options(extra_headers, extra_query, None, timeout),
+            items_field="participants",
+            request_options=options(extra_headers, extra_query, None, timeout),
         )
 
     @operation("GET", "/metrics/meetings/{meetingId}/participants/qos", response=ParticipantQosList)
@@ -182,7 +181,7 @@ class Dashboards(ReportResource):
         path = build_path(
             "/metrics/meetings/{meetingId}/participants/qos", meetingId=instance_id(meeting_id)
         )
-        return self._paginated(
+        return self._pages(
             ParticipantQosList,
             path,
             {
@@ -190,8 +189,8 @@ class Dashboards(ReportResource):
                 "page_size": page_size_value(page_size, maximum=_QOS_PAGE_MAX),
                 "next_page_token": next_page_token,
             },
-            "participants",
-            options(extra_headers, extra_query, None, timeout),
+            items_field="participants",
+            request_options=options(extra_headers, extra_query, None, timeout),
         )
 
     @operation(
@@ -240,7 +239,7 @@ class Dashboards(ReportResource):
             "/metrics/meetings/{meetingId}/participants/sharing",
             meetingId=instance_id(meeting_id),
         )
-        return self._paginated(
+        return self._pages(
             ParticipantSharingList,
             path,
             {
@@ -248,8 +247,8 @@ class Dashboards(ReportResource):
                 "page_size": page_size_value(page_size),
                 "next_page_token": next_page_token,
             },
-            "participants",
-            options(extra_headers, extra_query, None, timeout),
+            items_field="participants",
+            request_options=options(extra_headers, extra_query, None, timeout),
         )
 
     @operation(
@@ -273,7 +272,7 @@ class Dashboards(ReportResource):
             "/metrics/meetings/{meetingId}/participants/satisfaction",
             meetingId=instance_id(meeting_id),
         )
-        return self._paginated(
+        return self._pages(
             ParticipantFeedbackList,
             path,
             {
@@ -281,8 +280,8 @@ class Dashboards(ReportResource):
                 "page_size": page_size_value(page_size),
                 "next_page_token": next_page_token,
             },
-            "participants",
-            options(extra_headers, extra_query, None, timeout),
+            items_field="participants",
+            request_options=options(extra_headers, extra_query, None, timeout),
         )
 
     # -- webinars --------------------------------------------------------------------------
@@ -302,7 +301,7 @@ class Dashboards(ReportResource):
     ) -> WindowedPaginator[DashboardWebinar]:
         """Live or past webinars in the range, keyed by ``uuid`` across window edges."""
         start, end = date_range(from_, to)
-        fetch = fetcher(
+        fetch = page_fetcher(
             self._loop,
             DashboardWebinarList,
             "/metrics/webinars",
@@ -355,7 +354,7 @@ class Dashboards(ReportResource):
             "/metrics/webinars/{webinarId}/participants",
             webinarId=instance_id(webinar_id, field="webinar_id"),
         )
-        return self._paginated(
+        return self._pages(
             DashboardParticipantList,
             path,
             {
@@ -364,8 +363,8 @@ class Dashboards(ReportResource):
                 "page_size": page_size_value(page_size),
                 "next_page_token": next_page_token,
             },
-            "participants",
-            options(extra_headers, extra_query, None, timeout),
+            items_field="participants",
+            request_options=options(extra_headers, extra_query, None, timeout),
         )
 
     @operation("GET", "/metrics/webinars/{webinarId}/participants/qos", response=ParticipantQosList)
@@ -385,7 +384,7 @@ class Dashboards(ReportResource):
             "/metrics/webinars/{webinarId}/participants/qos",
             webinarId=instance_id(webinar_id, field="webinar_id"),
         )
-        return self._paginated(
+        return self._pages(
             ParticipantQosList,
             path,
             {
@@ -393,8 +392,8 @@ class Dashboards(ReportResource):
                 "page_size": page_size_value(page_size, maximum=_QOS_PAGE_MAX),
                 "next_page_token": next_page_token,
             },
-            "participants",
-            options(extra_headers, extra_query, None, timeout),
+            items_field="participants",
+            request_options=options(extra_headers, extra_query, None, timeout),
         )
 
     @operation(
@@ -443,7 +442,7 @@ class Dashboards(ReportResource):
             "/metrics/webinars/{webinarId}/participants/sharing",
             webinarId=instance_id(webinar_id, field="webinar_id"),
         )
-        return self._paginated(
+        return self._pages(
             ParticipantSharingList,
             path,
             {
@@ -451,8 +450,8 @@ class Dashboards(ReportResource):
                 "page_size": page_size_value(page_size),
                 "next_page_token": next_page_token,
             },
-            "participants",
-            options(extra_headers, extra_query, None, timeout),
+            items_field="participants",
+            request_options=options(extra_headers, extra_query, None, timeout),
         )
 
     @operation(
@@ -476,7 +475,7 @@ class Dashboards(ReportResource):
             "/metrics/webinars/{webinarId}/participants/satisfaction",
             webinarId=instance_id(webinar_id, field="webinar_id"),
         )
-        return self._paginated(
+        return self._pages(
             ParticipantFeedbackList,
             path,
             {
@@ -484,8 +483,8 @@ class Dashboards(ReportResource):
                 "page_size": page_size_value(page_size),
                 "next_page_token": next_page_token,
             },
-            "participants",
-            options(extra_headers, extra_query, None, timeout),
+            items_field="participants",
+            request_options=options(extra_headers, extra_query, None, timeout),
         )
 
     # -- Zoom Rooms ------------------------------------------------------------------------
@@ -503,7 +502,7 @@ class Dashboards(ReportResource):
     ) -> AsyncPaginator[ZoomRoom]:
         """The account's Zoom Rooms with their status and health."""
         return AsyncPaginator(
-            fetcher(
+            page_fetcher(
                 self._loop,
                 DashboardZoomRoomList,
                 "/metrics/zoomrooms",
@@ -596,7 +595,7 @@ class Dashboards(ReportResource):
         """One room's issues, each with the time it happened, month window by month window."""
         start, end = date_range(from_, to)
         path = build_path("/metrics/issues/zoomrooms/{zoomroomId}", zoomroomId=zoomroom_id)
-        fetch = fetcher(
+        fetch = page_fetcher(
             self._loop,
             ZoomRoomIssueDetailList,
             path,
@@ -620,7 +619,7 @@ class Dashboards(ReportResource):
     ) -> WindowedPaginator[ChatUserMetrics]:
         """Team Chat messages per user; over several windows a user has one row per window."""
         start, end = date_range(from_, to)
-        fetch = fetcher(
+        fetch = page_fetcher(
             self._loop,
             DashboardChatList,
             "/metrics/chat",
@@ -642,7 +641,7 @@ class Dashboards(ReportResource):
     ) -> WindowedPaginator[IMUserMetrics]:
         """Legacy IM traffic per user; over several windows a user has one row per window."""
         start, end = date_range(from_, to)
-        fetch = fetcher(
+        fetch = page_fetcher(
             self._loop,
             DashboardIMList,
             "/metrics/im",
@@ -663,7 +662,7 @@ class Dashboards(ReportResource):
     ) -> WindowedPaginator[CrcPortsUsage]:
         """Cloud Room Connector port usage, one row per day, hour by hour."""
         start, end = date_range(from_, to)
-        fetch = fetcher(
+        fetch = page_fetcher(
             self._loop,
             DashboardCRC,
             "/metrics/crc",
@@ -708,7 +707,7 @@ class Dashboards(ReportResource):
         """The participants who gave one feedback reason, and in which meeting."""
         start, end = date_range(from_, to)
         path = build_path("/metrics/client/feedback/{feedbackId}", feedbackId=feedback_id)
-        fetch = fetcher(
+        fetch = page_fetcher(
             self._loop,
             DashboardClientFeedbackDetailList,
             path,
@@ -729,7 +728,7 @@ class Dashboards(ReportResource):
     ) -> WindowedPaginator[ClientSatisfaction]:
         """Thumbs up and down per day."""
         start, end = date_range(from_, to)
-        fetch = fetcher(
+        fetch = page_fetcher(
             self._loop,
             DashboardClientSatisfactionList,
             "/metrics/client/satisfaction",

@@ -121,20 +121,16 @@ class GroupMembers(Resource):
         path = build_path("/groups/{groupId}/members", groupId=group_id)
         request_options = call_options(extra_headers, extra_query, None, timeout)
 
-        async def fetch(params: dict[str, Any]) -> GroupMemberList:
-            return await self._loop.request_model(
-                GroupMemberList, "GET", path, params=params, options=request_options
-            )
-
-        return AsyncPaginator(
-            fetch,
-            params={
+        return self._pages(
+            GroupMemberList,
+            path,
+            {
                 "page_size": page_size_value(page_size),
                 "next_page_token": next_page_token,
                 "page_number": page_number,
             },
             items_field="members",
-            style="page_number" if page_number is not None else "next_page_token",
+            request_options=request_options,
         )
 
     @operation("POST", "/groups/{groupId}/members", response=GroupUsersAdded)
@@ -231,15 +227,12 @@ class GroupAdmins(Resource):
         path = build_path("/groups/{groupId}/admins", groupId=group_id)
         request_options = call_options(extra_headers, extra_query, None, timeout)
 
-        async def fetch(params: dict[str, Any]) -> GroupAdminList:
-            return await self._loop.request_model(
-                GroupAdminList, "GET", path, params=params, options=request_options
-            )
-
-        return AsyncPaginator(
-            fetch,
-            params={"page_size": page_size_value(page_size), "next_page_token": next_page_token},
+        return self._pages(
+            GroupAdminList,
+            path,
+            {"page_size": page_size_value(page_size), "next_page_token": next_page_token},
             items_field="admins",
+            request_options=request_options,
         )
 
     @operation("POST", "/groups/{groupId}/admins", response=GroupUsersAdded)

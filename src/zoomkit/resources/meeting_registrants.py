@@ -333,14 +333,10 @@ class MeetingRegistrants(Resource):
         path = build_path(_PATH, meetingId=meeting_id_value(meeting_id))
         request_options = options(extra_headers, extra_query, None, timeout)
 
-        async def fetch(params: dict[str, Any]) -> MeetingRegistrantList:
-            return await self._loop.request_model(
-                MeetingRegistrantList, "GET", path, params=params, options=request_options
-            )
-
-        return AsyncPaginator(
-            fetch,
-            params={
+        return self._pages(
+            MeetingRegistrantList,
+            path,
+            {
                 "status": status,
                 "occurrence_id": occurrence_id,
                 "page_size": page_size_value(page_size),
@@ -348,5 +344,5 @@ class MeetingRegistrants(Resource):
                 "page_number": page_number,
             },
             items_field="registrants",
-            style="page_number" if page_number is not None else "next_page_token",
+            request_options=request_options,
         )

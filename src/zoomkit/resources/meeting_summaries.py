@@ -12,7 +12,7 @@ from .._http import build_path
 from ..models.meeting_summaries import MeetingSummary, MeetingSummaryList, MeetingSummaryListItem
 from ..pagination import AsyncPaginator
 from ..windows import WindowedPaginator
-from ._base import Resource, operation, options, page_size_value, zoom_date
+from ._base import Resource, operation, options, page_fetcher, page_size_value, zoom_date
 from .meeting_ids import meeting_uuid_value
 
 __all__ = ["MeetingSummaries", "summary_key", "window_bounds"]
@@ -81,14 +81,9 @@ class MeetingSummaries(Resource):
         size = page_size_value(page_size)
         request_options = options(extra_headers, extra_query, None, timeout)
 
-        async def fetch(params: dict[str, Any]) -> MeetingSummaryList:
-            return await self._loop.request_model(
-                MeetingSummaryList,
-                "GET",
-                "/meetings/meeting_summaries",
-                params=params,
-                options=request_options,
-            )
+        fetch = page_fetcher(
+            self._loop, MeetingSummaryList, "/meetings/meeting_summaries", request_options
+        )
 
         def window(first: date, last: date) -> AsyncPaginator[MeetingSummaryListItem]:
             since, until = window_bounds(first, last)

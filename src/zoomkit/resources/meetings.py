@@ -434,14 +434,10 @@ class Meetings(Resource):
         path = build_path("/users/{userId}/meetings", userId=user_id)
         request_options = options(extra_headers, extra_query, None, timeout)
 
-        async def fetch(params: dict[str, Any]) -> MeetingList:
-            return await self._loop.request_model(
-                MeetingList, "GET", path, params=params, options=request_options
-            )
-
-        return AsyncPaginator(
-            fetch,
-            params={
+        return self._pages(
+            MeetingList,
+            path,
+            {
                 "type": type,
                 "page_size": page_size_value(page_size),
                 "from": zoom_date(from_, field="from_"),
@@ -451,5 +447,5 @@ class Meetings(Resource):
                 "page_number": page_number,
             },
             items_field="meetings",
-            style="page_number" if page_number is not None else "next_page_token",
+            request_options=request_options,
         )

@@ -83,15 +83,12 @@ class PastMeetings(Resource):
         path = build_path(_PATH + "/participants", meetingId=meeting_id_or_uuid(meeting_id))
         request_options = options(extra_headers, extra_query, None, timeout)
 
-        async def fetch(params: dict[str, Any]) -> PastMeetingParticipantList:
-            return await self._loop.request_model(
-                PastMeetingParticipantList, "GET", path, params=params, options=request_options
-            )
-
-        return AsyncPaginator(
-            fetch,
-            params={"page_size": page_size_value(page_size), "next_page_token": next_page_token},
+        return self._pages(
+            PastMeetingParticipantList,
+            path,
+            {"page_size": page_size_value(page_size), "next_page_token": next_page_token},
             items_field="participants",
+            request_options=request_options,
         )
 
     @operation("GET", _PATH + "/polls", response=PastMeetingPolls)

@@ -67,15 +67,12 @@ class PastWebinars(Resource):
         path = build_path(_PATH + "/participants", webinarId=webinar_id_or_uuid(webinar_id))
         request_options = options(extra_headers, extra_query, None, timeout)
 
-        async def fetch(params: dict[str, Any]) -> WebinarParticipantList:
-            return await self._loop.request_model(
-                WebinarParticipantList, "GET", path, params=params, options=request_options
-            )
-
-        return AsyncPaginator(
-            fetch,
-            params={"page_size": page_size_value(page_size), "next_page_token": next_page_token},
+        return self._pages(
+            WebinarParticipantList,
+            path,
+            {"page_size": page_size_value(page_size), "next_page_token": next_page_token},
             items_field="participants",
+            request_options=request_options,
         )
 
     @operation("GET", _PATH + "/absentees", response=WebinarAbsenteeList)
@@ -98,19 +95,16 @@ class PastWebinars(Resource):
         path = build_path(_PATH + "/absentees", webinarId=uuid)
         request_options = options(extra_headers, extra_query, None, timeout)
 
-        async def fetch(params: dict[str, Any]) -> WebinarAbsenteeList:
-            return await self._loop.request_model(
-                WebinarAbsenteeList, "GET", path, params=params, options=request_options
-            )
-
-        return AsyncPaginator(
-            fetch,
-            params={
+        return self._pages(
+            WebinarAbsenteeList,
+            path,
+            {
                 "occurrence_id": occurrence_id,
                 "page_size": page_size_value(page_size),
                 "next_page_token": next_page_token,
             },
             items_field="registrants",
+            request_options=request_options,
         )
 
     @operation("GET", _PATH + "/polls", response=PastWebinarPolls)

@@ -62,19 +62,16 @@ class RecordingRegistrants(Resource):
         request_options = options(extra_headers, extra_query, None, timeout)
         path = _path(meeting_id)
 
-        async def fetch(params: dict[str, Any]) -> RecordingRegistrantList:
-            return await self._loop.request_model(
-                RecordingRegistrantList, "GET", path, params=params, options=request_options
-            )
-
-        return AsyncPaginator(
-            fetch,
-            params={
+        return self._pages(
+            RecordingRegistrantList,
+            path,
+            {
                 "status": status,
                 "page_size": page_size_value(page_size),
                 "next_page_token": next_page_token,
             },
             items_field="registrants",
+            request_options=request_options,
         )
 
     @operation("POST", _PATH, response=RecordingRegistration)

@@ -62,11 +62,12 @@ from ._base import (
     meeting_id_value,
     operation,
     options,
+    page_fetcher,
     page_size_value,
 )
 from .meeting_ids import meeting_id_or_uuid
 from .recording_registrants import RecordingRegistrants
-from .reports import date_range, fetcher, windowed
+from .reports import date_range, windowed
 
 __all__ = ["Recordings"]
 
@@ -145,7 +146,7 @@ class Recordings(Resource):
             "mc": mc,
             "meeting_id": None if meeting_id is None else meeting_id_value(meeting_id),
         }
-        fetch = fetcher(self._loop, CloudRecordingList, path, request_options)
+        fetch = page_fetcher(self._loop, CloudRecordingList, path, request_options)
         if trash:
             if from_ is not None or to is not None:
                 raise RequestValidationError(
@@ -376,7 +377,7 @@ class Recordings(Resource):
         """
         start, end = date_range(from_, to)
         kind = None if type is None else _choice(RecordingAnalyticsType, type, field="type")
-        fetch = fetcher(
+        fetch = page_fetcher(
             self._loop,
             RecordingAnalyticsDetails,
             _recording_path(meeting_id) + "/analytics_details",

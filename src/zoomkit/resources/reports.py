@@ -16,7 +16,7 @@ from typing import Any, Literal, TypeVar
 import httpx
 from pydantic import BaseModel
 
-from .._http import RequestLoop, RequestOptions, build_path
+from .._http import RequestOptions, build_path
 from ..errors import RequestValidationError
 from ..models.reports import (
     BillingInvoiceList,
@@ -53,7 +53,7 @@ from ..models.reports import (
 from ..pagination import AsyncPaginator, FetchPage
 from ..types import MeetingUUID
 from ..windows import WindowedPaginator, month_windows
-from ._base import Resource, operation, options, page_size_value, zoom_date
+from ._base import Resource, operation, options, page_fetcher, page_size_value, zoom_date
 from .meeting_ids import meeting_id_or_uuid
 
 __all__ = [
@@ -61,7 +61,6 @@ __all__ = [
     "ReportResource",
     "Reports",
     "date_range",
-    "fetcher",
     "instance_id",
     "one_month",
     "windowed",
@@ -114,17 +113,6 @@ def one_month(from_: date | str, to: date | str) -> dict[str, str]:
     return {"from": start.isoformat(), "to": end.isoformat()}
 
 
-def fetcher(
-    loop: RequestLoop, model: type[BaseModel], path: str, request_options: RequestOptions
-) -> FetchPage:
-    """The page fetch a paginator calls: one GET of ``path`` parsed into ``model``."""
-
-    async def fetch(params: dict[str, Any]) -> BaseModel:
-        return await loop.request_model(model, "GET", path, params=params, options=request_options)
-
-    return fetch
-
-
 def windowed(
     fetch: FetchPage,
     params: Mapping[str, Any],
@@ -156,20 +144,6 @@ def _history_key(item: HistoryMeeting) -> Hashable:
 
 class ReportResource(Resource):
     """What ``client.reports`` and ``client.dashboards`` share: plain GETs and paginated ones."""
-
-    def _paginated(
-        self,
-        model: type[BaseModel],
-        path: str,
-        params: Mapping[str, Any],
-        items_field: str,
-        request_options: RequestOptions,
-    ) -> AsyncPaginator[Any]:
-        return AsyncPaginator(
-            fetcher(self._loop, model, path, request_options),
-            params=params,
-            items_field=items_field,
-        )
 
     async def _get(
         self,
@@ -228,7 +202,7 @@ class Reports(ReportResource):
         ``id`` for the whole range. ``pages()`` shows each window's ``from_``/``to`` and totals.
         """
         start, end = date_range(from_, to)
-        fetch = fetcher(
+        fetch = page_fetcher(
             self._loop,
             ReportUserList,
             "/report/users",
@@ -257,7 +231,7 @@ class Reports(ReportResource):
         """
         start, end = date_range(from_, to)
         path = build_path("/report/users/{userId}/meetings", userId=user_id)
-        fetch = fetcher(
+        fetch = page_fetcher(
             self._loop,
             ReportUserMeetingList,
             path,
@@ -299,7 +273,7 @@ class Reports(ReportResource):
         path = build_path(
             "/report/meetings/{meetingId}/participants", meetingId=instance_id(meeting_id)
         )
-        return self._paginated(
+        return self._pages(
             ReportParticipantList,
             path,
             {
@@ -307,8 +281,8 @@ class Reports(ReportResource):
                 "page_size": page_size_value(page_size),
                 "next_page_token": next_page_token,
             },
-            "participants",
-            options(extra_headers, extra_query, None, timeout),
+            items_field="participants",
+            request_options=options(extra_headers, extra_query, None, timeout),
         )
 
     @operation("GET", "/report/meetings/{meetingId}/polls", response=ReportPolls)
@@ -388,7 +362,7 @@ class Reports(ReportResource):
             "/report/webinars/{webinarId}/participants",
             webinarId=instance_id(webinar_id, field="webinar_id"),
         )
-        return self._paginated(
+        return self._pages(
             ReportParticipantList,
             path,
             {
@@ -396,8 +370,8 @@ class Reports(ReportResource):
                 "page_size": page_size_value(page_size),
                 "next_page_token": next_page_token,
             },
-            "participants",
-            options(extra_headers, extra_query, None, timeout),
+            items_field="participants",
+            request_options=options(extra_headers, extra_query, None, timeout),
         )
 
     @operation("GET", "/report/webinars/{webinarId}/polls", response=ReportPolls)
@@ -464,7 +438,7 @@ class Reports(ReportResource):
     ) -> WindowedPaginator[CloudRecordingStorage]:
         """Cloud recording storage per day, one row a day, month window by month window."""
         start, end = date_range(from_, to)
-        fetch = fetcher(
+        fetch = page_fetcher(
             self._loop,
             ReportCloudRecording,
             "/report/cloud_recording",
@@ -492,7 +466,7 @@ class Reports(ReportResource):
     ) -> WindowedPaginator[OperationLog]:
         """Admin actions on the account (``category_type`` such as ``user`` or ``all``)."""
         start, end = date_range(from_, to)
-        fetch = fetcher(
+        fetch = page_fetcher(
             self._loop,
             ReportOperationLogList,
             "/report/operationlogs",
@@ -514,7 +488,7 @@ class Reports(ReportResource):
     ) -> WindowedPaginator[SignInActivity]:
         """Users' sign-ins and sign-outs (Zoom keeps six months)."""
         start, end = date_range(from_, to)
-        fetch = fetcher(
+        fetch = page_fetcher(
             self._loop,
             ReportActivityList,
             "/report/activities",
@@ -540,7 +514,7 @@ class Reports(ReportResource):
     ) -> WindowedPaginator[TelephonyUsage]:
         """Phone legs of meetings (``type`` 1: toll-free and call-out, 2: call-in, 3: both)."""
         start, end = date_range(from_, to)
-        fetch = fetcher(
+        fetch = page_fetcher(
             self._loop,
             ReportTelephoneList,
             "/report/telephone",
@@ -568,7 +542,7 @@ class Reports(ReportResource):
     ) -> WindowedPaginator[UpcomingEvent]:
         """Scheduled meetings and webinars starting in the range."""
         start, end = date_range(from_, to)
-        fetch = fetcher(
+        fetch = page_fetcher(
             self._loop,
             ReportUpcomingEventList,
             "/report/upcoming_events",
@@ -635,7 +609,7 @@ class Reports(ReportResource):
         with ``date_type="end_time"`` near midnight) is yielded once.
         """
         start, end = date_range(from_, to)
-        fetch = fetcher(
+        fetch = page_fetcher(
             self._loop,
             ReportHistoryMeetingList,
             "/report/history_meetings",
@@ -669,7 +643,7 @@ class Reports(ReportResource):
     ) -> WindowedPaginator[MeetingActivityLog]:
         """In-meeting activity logs (``activity_type`` such as ``"User Join"``)."""
         start, end = date_range(from_, to)
-        fetch = fetcher(
+        fetch = page_fetcher(
             self._loop,
             ReportMeetingActivityList,
             "/report/meeting_activities",

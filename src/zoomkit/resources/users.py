@@ -123,14 +123,10 @@ class Users(UserSettingsMethods, UserMediaMethods, Resource):
         """Users with a given status, every page: ``async for user in client.users.list()``."""
         request_options = options(extra_headers, extra_query, None, timeout)
 
-        async def fetch(params: dict[str, Any]) -> UserList:
-            return await self._loop.request_model(
-                UserList, "GET", "/users", params=params, options=request_options
-            )
-
-        return AsyncPaginator(
-            fetch,
-            params={
+        return self._pages(
+            UserList,
+            "/users",
+            {
                 "status": status,
                 "page_size": page_size_value(page_size),
                 "role_id": role_id,
@@ -140,7 +136,7 @@ class Users(UserSettingsMethods, UserMediaMethods, Resource):
                 "page_number": page_number,
             },
             items_field="users",
-            style="page_number" if page_number is not None else "next_page_token",
+            request_options=request_options,
         )
 
     @operation("POST", "/users", response=CreatedUser)

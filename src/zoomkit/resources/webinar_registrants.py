@@ -331,14 +331,10 @@ class WebinarRegistrants(Resource):
         path = build_path(_PATH, webinarId=webinar_id_value(webinar_id))
         request_options = options(extra_headers, extra_query, None, timeout)
 
-        async def fetch(params: dict[str, Any]) -> WebinarRegistrantList:
-            return await self._loop.request_model(
-                WebinarRegistrantList, "GET", path, params=params, options=request_options
-            )
-
-        return AsyncPaginator(
-            fetch,
-            params={
+        return self._pages(
+            WebinarRegistrantList,
+            path,
+            {
                 "status": status,
                 "occurrence_id": occurrence_id,
                 "tracking_source_id": tracking_source_id,
@@ -347,5 +343,5 @@ class WebinarRegistrants(Resource):
                 "page_number": page_number,
             },
             items_field="registrants",
-            style="page_number" if page_number is not None else "next_page_token",
+            request_options=request_options,
         )

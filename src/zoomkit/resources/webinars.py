@@ -137,21 +137,17 @@ class Webinars(Resource):
         path = build_path("/users/{userId}/webinars", userId=user_id)
         request_options = options(extra_headers, extra_query, None, timeout)
 
-        async def fetch(params: dict[str, Any]) -> WebinarList:
-            return await self._loop.request_model(
-                WebinarList, "GET", path, params=params, options=request_options
-            )
-
-        return AsyncPaginator(
-            fetch,
-            params={
+        return self._pages(
+            WebinarList,
+            path,
+            {
                 "type": type,
                 "page_size": page_size_value(page_size),
                 "next_page_token": next_page_token,
                 "page_number": page_number,
             },
             items_field="webinars",
-            style="page_number" if page_number is not None else "next_page_token",
+            request_options=request_options,
         )
 
     @operation("GET", _WEBINAR, response=Webinar)
