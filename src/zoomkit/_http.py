@@ -246,6 +246,21 @@ class RequestLoop:
         options: RequestOptions | None = None,
     ) -> ZoomResponse:
         """Send one logical call (with retries) and return the successful response."""
+        response, _ticket = await self._request(
+            method, path, params=params, json_body=json_body, files=files, options=options
+        )
+        return response
+
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None,
+        json_body: Any,
+        files: Mapping[str, Any] | None,
+        options: RequestOptions | None,
+    ) -> tuple[ZoomResponse, Ticket | None]:
         options = options or RequestOptions()
         call_params = clean_params(params)
         if options.extra_query:
@@ -264,31 +279,59 @@ class RequestLoop:
                 max_backoff=policy.max_backoff,
             )
         call = _Call(method.upper(), path, call_params, body, files)
+        ticket = await self.rate_gate.prepare(call.method, path) if self.rate_gate else None
+        try:
+            return ZoomResponse(await self._send_once(call, options, ticket)), ticket
+        except Exception as error:
+            if policy.max_retries < 1 or not policy.should_retry(error, method=call.method):
+                raise
+            first_error = error
+        # Outside the except block, so a later failure is not chained to the first.
+        response = await self._send_again(call, options, ticket, policy, first_error)
+        return ZoomResponse(response), ticket
 
-        def wait(state: RetryCallState) -> float:
-            error = state.outcome.exception() if state.outcome else None
-            seconds = policy.wait_seconds(error, attempt=state.attempt_number) if error else 0.0
+    async def _send_again(
+        self,
+        call: _Call,
+        options: RequestOptions,
+        ticket: Ticket | None,
+        policy: RetryPolicy,
+        first_error: Exception,
+    ) -> httpx.Response:
+        """Attempts 2 to ``max_retries + 1``, after a first that failed and may be retried.
+
+        tenacity runs only from here: most calls succeed at once, and building its machinery
+        for every call cost more CPU than the rest of zoomkit's own work on a request.
+        """
+
+        def pause(error: BaseException, attempt: int) -> float:
+            seconds = policy.wait_seconds(error, attempt=attempt)
             logger.info(
                 "retrying %s %s in %.2fs after %s (attempt %d of %d)",
                 call.method,
                 call.path,
                 seconds,
                 type(error).__name__,
-                state.attempt_number + 1,
+                attempt + 1,
                 policy.max_retries + 1,
             )
             return seconds
 
+        def wait(state: RetryCallState) -> float:
+            error = state.outcome.exception() if state.outcome else None
+            # tenacity counts from the second attempt, which is this loop's first.
+            return pause(error, state.attempt_number + 1) if error else 0.0
+
+        await self.clock.sleep(pause(first_error, 1))
         retrying = AsyncRetrying(
-            stop=stop_after_attempt(policy.max_retries + 1),
+            stop=stop_after_attempt(policy.max_retries),
             retry=retry_if_exception(lambda exc: policy.should_retry(exc, method=call.method)),
             wait=wait,
             sleep=self.clock.sleep,
             reraise=True,
         )
-        ticket = await self.rate_gate.prepare(call.method, path) if self.rate_gate else None
         response: httpx.Response = await retrying(self._send_once, call, options, ticket)
-        return ZoomResponse(response)
+        return response
 
     async def request_model(
         self,
@@ -301,10 +344,13 @@ class RequestLoop:
         files: Mapping[str, Any] | None = None,
         options: RequestOptions | None = None,
     ) -> ModelT:
-        response = await self.request(
+        response, ticket = await self._request(
             method, path, params=params, json_body=json_body, files=files, options=options
         )
-        return parse_model(response.http_response, model)
+        parsed = parse_model(response.http_response, model)
+        if self.rate_gate is not None and ticket is not None:
+            self.rate_gate.learn(ticket, parsed)  # from the model: the JSON is read once
+        return parsed
 
     async def _user_id(self, name: str) -> str | None:
         """Zoom's id for a user name (``me``, an email), for the rate limiter's host keys."""

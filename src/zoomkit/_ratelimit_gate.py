@@ -5,8 +5,9 @@ webinar creates/updates, the host whose 100-a-day it spends (counted once, befor
 sent). Per request Zoom will count, :meth:`RateGate.before_attempt` reserves a slot and sleeps
 on the client's clock until it comes; it runs inside the auth flow (:class:`GatedAuth`), after
 the token is in hand, so nothing but the send itself comes between the slot and the wire.
-:meth:`RateGate.after_attempt` passes what Zoom said to the limiter and learns meeting hosts
-from the responses. :func:`read_observation` is the pure header reading.
+:meth:`RateGate.after_attempt` passes what Zoom said to the limiter, and :meth:`RateGate.learn`
+remembers meeting hosts from the parsed answer of a typed call. :func:`read_observation` is the
+pure header reading.
 
 Hosts are keyed by Zoom user id. ``"me"`` and email addresses are resolved to an id once per
 client with ``GET /users/{userId}`` (cached; if Zoom refuses, the name itself is the key). An
@@ -16,7 +17,6 @@ create or list); otherwise it is not counted locally and Zoom's own answer appli
 
 from __future__ import annotations
 
-import json
 import logging
 from collections import OrderedDict
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
@@ -231,7 +231,7 @@ class RateGate:
     async def after_attempt(
         self, ticket: Ticket, response: httpx.Response, error: APIError | None
     ) -> None:
-        """Tell the limiter what Zoom said; remember hosts a successful answer names."""
+        """Tell the limiter what Zoom said."""
         observation = read_observation(
             response.headers, error, now=self.clock.time(), host_key=ticket.host_key
         )
@@ -247,8 +247,6 @@ class RateGate:
                 # Zoom has answered; failing the call now could make a caller repeat a create
                 # that happened. What is lost is one reading, and Zoom will report again.
                 logger.exception("the rate limiter could not record Zoom's answer")
-        if error is None:
-            self._learn(ticket, response)
 
     async def _user_key(self, segment: str) -> str:
         name = unquote(segment)
@@ -271,32 +269,27 @@ class RateGate:
             self._users.put(name, user_id or name)
             return user_id or name
 
-    def _learn(self, ticket: Ticket, response: httpx.Response) -> None:
+    def learn(self, ticket: Ticket, answer: object) -> None:
+        """Remember what a successful typed answer names: a user's id, meetings' hosts.
+
+        ``answer`` is the parsed model, so the JSON is read once, by the model; answers of
+        ``client.request()`` (raw JSON) teach nothing.
+        """
         key = (ticket.method, ticket.route.template)
-        if key not in _ONE and key not in _PAGE and key != _USER:
-            return
-        try:
-            body = json.loads(response.content)
-        except ValueError:
-            return
-        if not isinstance(body, dict):
-            return
         if key == _USER:
             name = unquote(ticket.route.ids[0]).lower()
-            user_id = body.get("id")
+            user_id = getattr(answer, "id", None)
             if (name == "me" or "@" in name) and isinstance(user_id, str) and user_id:
                 self._users.put(name, user_id)
         elif key in _ONE:
-            self._remember(_ONE[key], body)
-        else:
+            self._remember(_ONE[key], answer)
+        elif key in _PAGE:
             kind = _PAGE[key]
-            items = body.get(kind)
-            for item in items if isinstance(items, list) else ():
-                if isinstance(item, dict):
-                    self._remember(kind, item)
+            for item in getattr(answer, kind, None) or ():
+                self._remember(kind, item)
 
-    def _remember(self, kind: str, meeting: dict[str, object]) -> None:
-        meeting_id, host_id = meeting.get("id"), meeting.get("host_id")
+    def _remember(self, kind: str, meeting: object) -> None:
+        meeting_id, host_id = getattr(meeting, "id", None), getattr(meeting, "host_id", None)
         if isinstance(meeting_id, int | str) and isinstance(host_id, str) and host_id:
             self._hosts.put((kind, str(meeting_id)), host_id)
 
