@@ -17,9 +17,10 @@ Integers stay within int64 (Zoom's widest integer).
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, get_args
 
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
 __all__ = [
     "EXTRA_FIELD",
@@ -173,3 +174,41 @@ def _marked(value: Any) -> bool:
     if isinstance(value, bool):
         return False
     return value in (UNKNOWN_WORD, UNKNOWN_NUMBER, UNKNOWN_DIGITS)
+
+
+def requiring(schema: Any, model: type[BaseModel]) -> Any:
+    """``schema`` with every field ``model`` requires marked required, at every level.
+
+    Zoom's schemas mark nothing required, yet Zoom always sends a few fields (a meeting's
+    ``id``), which zoomkit's models therefore require: an instance without them is not an
+    answer Zoom gives. Only those fields are added; everything else stays as Zoom wrote it.
+    """
+    if not isinstance(schema, dict):
+        return schema
+    for combined in ("anyOf", "oneOf", "allOf"):
+        if combined in schema:
+            parts = [requiring(part, model) for part in schema[combined]]
+            schema = {**schema, combined: parts}
+    if "items" in schema:
+        return {**schema, "items": requiring(schema["items"], model)}
+    properties = schema.get("properties")
+    if not properties:
+        return schema
+    required = set(schema.get("required", ()))
+    properties = dict(properties)
+    for name, field in model.model_fields.items():
+        key = field.alias or name
+        if key not in properties:
+            continue
+        if field.is_required():
+            required.add(key)
+        for inner in nested_models(field.annotation):
+            properties[key] = requiring(properties[key], inner)
+    return {**schema, "properties": properties, "required": sorted(required)}
+
+
+def nested_models(annotation: Any) -> list[type[BaseModel]]:
+    """The models inside a field's type (``Meeting``, ``list[Meeting] | None``...)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [inner for arg in get_args(annotation) for inner in nested_models(arg)]

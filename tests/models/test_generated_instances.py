@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ConfigDict
 
-from schema_instances import EXTRA_FIELD, UNKNOWN_WORD, instances, lost
+from schema_instances import EXTRA_FIELD, UNKNOWN_WORD, instances, lost, requiring
 from zoom_schemas import FORMATS, ZoomSchemas, generation_schema
 from zoomkit import api_coverage
 from zoomkit._client import ZoomClient
@@ -60,13 +60,18 @@ def schemas(zoom_openapi_dir: Path) -> ZoomSchemas:
 
 
 def documented(schemas: ZoomSchemas, row: CoveredOperation) -> list[tuple[str, dict[str, Any]]]:
-    """Every 2xx JSON schema of the row's operation in either file, labelled ``file status``."""
+    """Every 2xx JSON schema of the row's operation in either file, labelled ``file status``,
+    with the fields its model requires marked required (see :func:`requiring`)."""
+    model = model_of(row)
     found = []
     for operation in schemas.by_id[OPERATION_IDS[(row.method, row.path)]]:
         for status in schemas.success_statuses(operation):
             schema = schemas.response_schema(operation, status)
             if schema is not None:
-                found.append((f"{operation.spec} {status}", generation_schema(schema)))
+                schema = generation_schema(schema)
+                if model is not None:
+                    schema = requiring(schema, model)
+                found.append((f"{operation.spec} {status}", schema))
     return found
 
 

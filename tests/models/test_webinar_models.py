@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from zoomkit.errors import RequestValidationError
 from zoomkit.models import (
@@ -30,7 +31,7 @@ def test_webinar_id_given_as_numeric_string_is_an_int() -> None:
 
 
 def test_webinar_type_given_as_a_string_is_the_enum_member() -> None:
-    assert Webinar.model_validate({"type": "9"}).type is WebinarType.RECURRING_FIXED_TIME
+    assert Webinar.model_validate({"id": 1, "type": "9"}).type is WebinarType.RECURRING_FIXED_TIME
 
 
 def test_month_first_dates_parse_to_aware_utc() -> None:
@@ -42,10 +43,16 @@ def test_month_first_dates_parse_to_aware_utc() -> None:
     assert participant.leave_time == datetime(2022, 3, 25, 8, 1, 30, tzinfo=UTC)
 
 
-@pytest.mark.parametrize("field", ["duration", "start_time", "created_at", "id"])
+@pytest.mark.parametrize("field", ["duration", "start_time", "created_at"])
 def test_an_empty_string_is_read_as_absent(field: str) -> None:
-    webinar = Webinar.model_validate({field: ""})
+    webinar = Webinar.model_validate({"id": 81234567890, field: ""})
     assert getattr(webinar, field) is None
+
+
+@pytest.mark.parametrize("answer", [{}, {"id": ""}, {"id": None}])
+def test_a_webinar_without_an_id_is_refused_naming_the_field(answer: dict[str, object]) -> None:
+    with pytest.raises(ValidationError, match="id"):
+        Webinar.model_validate(answer)
 
 
 def test_an_empty_page_token_means_no_next_page() -> None:

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
+from schema_instances import requiring
 from zoom_schemas import ZoomSchemas
 from zoomkit import api_coverage
 from zoomkit._client import ZoomClient
@@ -49,6 +50,7 @@ def merged(schema: dict[str, Any]) -> dict[str, Any]:
         part = merged(part)
         folded.setdefault("type", part.get("type"))
         folded.setdefault("properties", {}).update(part.get("properties", {}))
+        folded["required"] = sorted({*folded.get("required", ()), *part.get("required", ())})
         if "items" in part:
             folded["items"] = part["items"]
     return folded
@@ -63,8 +65,11 @@ def instances(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
     if isinstance(kind, list):
         return st.one_of([instances({**schema, "type": k}) for k in kind])
     if kind == "object" or "properties" in schema:
-        optional = {name: instances(prop) for name, prop in schema.get("properties", {}).items()}
-        return st.fixed_dictionaries({}, optional=optional)
+        properties = schema.get("properties", {})
+        needed = set(schema.get("required", ()))
+        required = {name: instances(p) for name, p in properties.items() if name in needed}
+        optional = {name: instances(p) for name, p in properties.items() if name not in needed}
+        return st.fixed_dictionaries(required, optional=optional)
     if kind == "array":
         return st.lists(instances(schema.get("items", {})), max_size=3)
     if kind == "integer":
@@ -99,12 +104,14 @@ def schemas(zoom_openapi_dir: Path) -> ZoomSchemas:
 
 
 def documented(schemas: ZoomSchemas, row: Any) -> list[dict[str, Any]]:
+    """The row's 2xx schemas, with the fields its model requires marked required."""
+    model = model_of(row.name)
     found = []
     for operation in schemas.by_id[OPERATION_IDS[(row.method, row.path)]]:
         for status in schemas.success_statuses(operation):
             schema = schemas.response_schema(operation, status)
             if schema is not None:
-                found.append(schema)
+                found.append(requiring(schema, model) if model is not None else schema)
     return found
 
 

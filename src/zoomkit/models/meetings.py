@@ -16,6 +16,7 @@ from pydantic import Field
 from zoomkit.models._base import RequestModel, ZoomModel
 from zoomkit.models._types import (
     EmptyAsNone,
+    Int64,
     OptionalDatetime,
     OptionalInt,
     OptionalInt64,
@@ -362,11 +363,11 @@ Pmi = Annotated[OptionalInt64 | str, Field(union_mode="left_to_right")]
 class MeetingListItem(ZoomModel):
     """A meeting as ``GET /users/{userId}/meetings`` lists it (``agenda`` cut to 250 chars).
 
-    Zoom always sends ``id``; like every field it is typed optional, because Zoom's schema
-    marks nothing required and a model must read any answer the schema allows.
+    ``id`` is required: Zoom always sends it, and a meeting without one could not be used.
+    Every other field is optional, as Zoom's schema marks nothing required.
     """
 
-    id: OptionalInt64 = None
+    id: Int64
     uuid: OptionalMeetingUUID = None
     host_id: str | None = None
     topic: str | None = None
@@ -385,11 +386,11 @@ class Meeting(ZoomModel):
 
     ``start_url`` lets anyone start the meeting as the host and expires (2 hours, or 90 days
     for custCreate hosts): fetch the meeting again for a fresh one rather than storing it.
-    Zoom always sends ``id``; it is typed optional like every field (Zoom's schema marks
-    nothing required).
+    ``id`` is required: Zoom always sends it. Every other field is optional, as Zoom's schema
+    marks nothing required.
     """
 
-    id: OptionalInt64 = None
+    id: Int64
     uuid: OptionalMeetingUUID = None
     host_id: str | None = None
     host_email: str | None = None
@@ -450,9 +451,9 @@ class MeetingStatusParams(RequestModel):
 
 
 class UpcomingMeeting(ZoomModel):
-    """A meeting as ``GET /users/{userId}/upcoming_meetings`` lists it."""
+    """A meeting as ``GET /users/{userId}/upcoming_meetings`` lists it (``id`` always there)."""
 
-    id: OptionalInt64 = None
+    id: Int64
     topic: str | None = None
     type: OptionalIntEnum[MeetingType] = None
     start_time: OptionalDatetime = None

@@ -14,9 +14,9 @@ from pydantic import Field
 
 from zoomkit.models._base import ZoomModel
 from zoomkit.models._types import (
+    Int64,
     OptionalDatetime,
     OptionalInt,
-    OptionalInt64,
     OptionalIntEnum,
     OptionalMeetingUUID,
     OptionalStr,
@@ -145,10 +145,10 @@ class Webinar(ZoomModel):
     """A webinar as ``GET /webinars/{webinarId}`` and ``POST /users/{userId}/webinars`` return it.
 
     ``start_url`` lets anyone start the webinar as the host and expires: fetch the webinar
-    again for a fresh one rather than storing it.
+    again for a fresh one rather than storing it. ``id`` is required: Zoom always sends it.
     """
 
-    id: OptionalInt64 = None
+    id: Int64
     uuid: OptionalMeetingUUID = None
     host_id: str | None = None
     host_email: str | None = None
@@ -177,9 +177,10 @@ class Webinar(ZoomModel):
 
 
 class WebinarListItem(ZoomModel):
-    """A webinar as ``GET /users/{userId}/webinars`` lists it (``agenda`` cut to 250 chars)."""
+    """A webinar as ``GET /users/{userId}/webinars`` lists it (``agenda`` cut to 250 chars;
+    ``id`` always there)."""
 
-    id: OptionalInt64 = None
+    id: Int64
     uuid: OptionalMeetingUUID = None
     host_id: str | None = None
     topic: str | None = None
