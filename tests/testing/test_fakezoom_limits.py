@@ -419,6 +419,23 @@ async def test_meeting_updates_spend_the_hosts_daily_writes_too() -> None:
 
 
 @pytest.mark.anyio
+async def test_webinar_creates_and_updates_share_the_hosts_100_with_meetings() -> None:
+    clock = FakeClock()
+    fake = FakeZoom(clock=clock, seed=1, plan="pro")
+    async with api_client(fake) as api:
+        await create_meetings(api, clock, "me", 98)
+        webinar = await api.post("/users/me/webinars", json={"topic": "Launch", "type": 5})
+        clock.advance(0.06)
+        updated = await api.patch(f"/webinars/{webinar.json()['id']}", json={"topic": "Launch!"})
+        clock.advance(0.06)
+        refused = await api.post("/users/me/webinars", json={"topic": "One too many", "type": 5})
+        meeting_refused = await api.post("/users/me/meetings", json={"topic": "Also too many"})
+    assert (webinar.status_code, updated.status_code) == (201, 204)
+    assert refused.status_code == meeting_refused.status_code == 429
+    assert refused.json()["message"] == PER_HOST
+
+
+@pytest.mark.anyio
 async def test_failed_creates_do_not_spend_the_hosts_daily_writes() -> None:
     clock = FakeClock()
     fake = FakeZoom(clock=clock, seed=1, plan="pro")

@@ -72,18 +72,23 @@ def host_limit_message(limit: int) -> str:
 
 
 def meeting_write_host(state: State, operation: str, call: Call) -> str | None:
-    """The host whose 100 daily meeting creates/updates ``call`` spends, if it spends any.
+    """The host whose 100 daily meeting and webinar creates/updates ``call`` spends, if any.
 
-    None when the operation is not a meeting write or names no known host or meeting: the
-    handler then answers Zoom's 404 itself.
+    Zoom counts meeting and webinar writes together against the host (the spec text on all
+    four operations). None when the operation is not such a write or names no known host,
+    meeting or webinar: the handler then answers Zoom's 404 itself.
     """
-    if operation == "meetingCreate":
+    if operation in ("meetingCreate", "webinarCreate"):
         user = state.find_user(call.params.get("userId", ""), call.principal)
         return str(user["id"]) if user is not None else None
     if operation == "meetingUpdate":
         raw = call.params.get("meetingId", "")
         meeting = state.meetings.get(int(raw)) if raw.isdigit() else None
         return str(meeting["host_id"]) if meeting is not None else None
+    if operation == "webinarUpdate":
+        raw = call.params.get("webinarId", "")
+        webinar = state.webinar_store.webinars.get(int(raw)) if raw.isdigit() else None
+        return str(webinar["host_id"]) if webinar is not None else None
     return None
 
 
