@@ -17,6 +17,10 @@ from zoomkit.webhooks import (
     MeetingParticipantJoined,
     RecordingCompleted,
     WebhookApp,
+    WebinarEnded,
+    WebinarParticipantJoined,
+    WebinarParticipantLeft,
+    WebinarUpdated,
 )
 
 pytestmark = pytest.mark.anyio
@@ -108,6 +112,51 @@ async def test_a_meeting_lifecycle_arrives_as_typed_events_with_int_ids(
         assert event.payload.object.id == meeting_id  # type: ignore[attr-defined]
     joined = next(e for e in received if isinstance(e, MeetingParticipantJoined))
     assert joined.payload.object.participant.user_name == "Ada Lovelace"
+
+
+async def test_a_webinar_lifecycle_arrives_as_typed_events(
+    fake: FakeZoom, app: WebhookApp, received: list[BaseEvent]
+) -> None:
+    await subscribe(fake, app)
+    async with fake.client() as zoom:
+        webinar = await zoom.webinars.create("me", topic="Launch", settings={"approval_type": 0})
+        await zoom.webinars.registrants.create(
+            webinar.id, email="ada@example.com", first_name="Ada"
+        )
+        await zoom.webinars.update(webinar.id, topic="Launch day")
+    fake.start_webinar(webinar.id)
+    fake.add_webinar_participant(webinar.id, name="Ada Lovelace", email="ada@example.com")
+    fake.end_webinar(webinar.id)
+    async with fake.client() as zoom:
+        await zoom.webinars.delete(webinar.id)
+    deliveries = await fake.webhooks.flush()
+    assert {d.status for d in deliveries} == {200}
+    assert [e.event for e in received] == [
+        "webinar.created",
+        "webinar.updated",
+        "webinar.started",
+        "webinar.participant_joined",
+        "webinar.participant_left",
+        "webinar.ended",
+        "webinar.deleted",
+    ]
+    for event in received:
+        assert event.payload.object.id == webinar.id  # type: ignore[attr-defined]
+    created, updated, started, joined, left, ended, _deleted = received
+    assert created.payload.operator == fake.owner["email"]  # type: ignore[attr-defined]
+    assert isinstance(updated, WebinarUpdated)
+    assert updated.payload.object.topic == "Launch day"
+    assert updated.payload.old_object is not None
+    assert updated.payload.old_object.topic == "Launch"
+    assert isinstance(joined, WebinarParticipantJoined)
+    participant = joined.payload.object.participant
+    assert (participant.user_name, participant.email) == ("Ada Lovelace", "ada@example.com")
+    assert participant.registrant_id  # the attendance is tied to the registration
+    assert isinstance(left, WebinarParticipantLeft)
+    assert left.payload.object.participant.user_id == participant.user_id
+    assert isinstance(ended, WebinarEnded)
+    assert ended.payload.object.uuid == started.payload.object.uuid  # type: ignore[attr-defined]
+    assert ended.payload.object.end_time is not None
 
 
 async def test_the_download_token_opens_fakezooms_download_url(

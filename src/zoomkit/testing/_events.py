@@ -14,9 +14,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._http import Call
     from ._state import State
 
-__all__ = ["Event", "EventOutbox", "emit", "meeting_object", "operator"]
+__all__ = [
+    "Event",
+    "EventOutbox",
+    "acting_user",
+    "changes",
+    "emit",
+    "meeting_object",
+    "operator",
+]
 
 Payload = dict[str, Any]
 
@@ -54,6 +63,37 @@ class EventOutbox:
 def emit(state: State, name: str, build: Callable[[], Payload]) -> None:
     """Raise ``name`` now; ``build`` gives the payload without ``account_id``, which is added."""
     state.events.emit(name, state.now(), lambda: {"account_id": state.account_id, **build()})
+
+
+def acting_user(state: State, call: Call) -> dict[str, Any]:
+    """Who made the call, as events name the operator (the owner for account credentials)."""
+    principal = call.principal
+    found = state.users.get(principal.user_id) if principal is not None else None
+    return found or state.users[state.owner_id]
+
+
+# Secrets and start links Zoom leaves out of ``*.updated`` events.
+_NOT_IN_EVENTS = frozenset({"encrypted_password", "h323_password", "pstn_password", "start_url"})
+
+
+def changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The fields that differ, as (new values, old values); settings compared key by key.
+
+    ``meeting.updated`` and ``webinar.updated`` carry these as ``object`` and ``old_object``.
+    """
+    after: dict[str, Any] = {}
+    before: dict[str, Any] = {}
+    for name in [*new, *(name for name in old if name not in new)]:
+        if name in _NOT_IN_EVENTS or old.get(name) == new.get(name):
+            continue
+        if name == "settings":
+            after[name], before[name] = changes(old[name], new[name])
+            continue
+        if name in new:
+            after[name] = new[name]
+        if name in old:
+            before[name] = old[name]
+    return after, before
 
 
 def operator(user: dict[str, Any]) -> Payload:

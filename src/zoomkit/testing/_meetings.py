@@ -16,7 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ._app import Route
-from ._events import emit, meeting_object, operator
+from ._events import acting_user, changes, emit, meeting_object, operator
 from ._http import Call, Response, ZoomAPIError, validation_failed
 from ._meeting_rules import meeting_errors
 from ._meeting_store import TrashedMeeting
@@ -199,8 +199,6 @@ def create_meeting(
 
 # -- webhook events: Zoom's payload shapes for created, updated and deleted --------------------
 
-_NOT_IN_EVENTS = frozenset({"encrypted_password", "h323_password", "pstn_password", "start_url"})
-
 
 def _created_object(meeting: dict[str, Any]) -> dict[str, Any]:
     shown = meeting_object(meeting)
@@ -213,28 +211,6 @@ def _created_object(meeting: dict[str, Any]) -> dict[str, Any]:
     return shown
 
 
-def _changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The fields that differ, as (new values, old values); settings compared key by key."""
-    after: dict[str, Any] = {}
-    before: dict[str, Any] = {}
-    for name in [*new, *(name for name in old if name not in new)]:
-        if name in _NOT_IN_EVENTS or old.get(name) == new.get(name):
-            continue
-        if name == "settings":
-            after[name], before[name] = _changes(old[name], new[name])
-            continue
-        if name in new:
-            after[name] = new[name]
-        if name in old:
-            before[name] = old[name]
-    return after, before
-
-
-def _acting(state: State, call: Call) -> dict[str, Any]:
-    """The user an API call acts as, who Zoom names as the event's operator."""
-    return state.users.get(call.me.user_id) or state.users[state.owner_id]
-
-
 def _emit_updated(
     state: State, call: Call, operation: str, after: dict[str, Any], before: dict[str, Any]
 ) -> None:
@@ -242,7 +218,7 @@ def _emit_updated(
         state,
         "meeting.updated",
         lambda: {
-            **operator(_acting(state, call)),
+            **operator(acting_user(state, call)),
             "operation": operation,
             "object": after,
             "old_object": before,
@@ -254,7 +230,7 @@ def _emit_updated(
 def _post_meeting(state: State, call: Call) -> Response:
     host = require_user(state, call, call.params["userId"])
     body = call.json_object()
-    created = create_meeting(state, host, body, acting=_acting(state, call))
+    created = create_meeting(state, host, body, acting=acting_user(state, call))
     return Response(201, copy.deepcopy(created))
 
 
@@ -333,7 +309,7 @@ def _patch_meeting(state: State, call: Call) -> Response:
     _refresh_schedule(updated)
     _refresh_registration(updated)
     state.meetings[meeting["id"]] = updated
-    after, before = _changes(meeting, updated)
+    after, before = changes(meeting, updated)
     ids = {"id": meeting["id"], "uuid": meeting["uuid"]}
     _emit_updated(state, call, "all", {**ids, **after}, {**ids, **before})
     return Response.empty()
@@ -355,7 +331,7 @@ def _delete_meeting(state: State, call: Call) -> Response:
         state,
         "meeting.deleted",
         lambda: {
-            **operator(_acting(state, call)),
+            **operator(acting_user(state, call)),
             "operation": "single" if occurrence_id else "all",
             "object": deleted,
         },

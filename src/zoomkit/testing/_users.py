@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from ._app import Route
-from ._events import emit, operator
+from ._events import acting_user, emit, operator
 from ._groups import forget_member
 from ._http import Call, Response, ZoomAPIError, validation_failed
 from ._pagination import paginate
@@ -184,13 +184,6 @@ def _created_payload(state: State, user: dict[str, Any], creation_type: str) -> 
     }
 
 
-def _acting(state: State, call: Call) -> dict[str, Any]:
-    """Who made the call, for webhook operators (the owner for account credentials)."""
-    principal = call.principal
-    found = state.users.get(principal.user_id) if principal is not None else None
-    return found or state.users[state.owner_id]
-
-
 def _invalid(*fields: str) -> ZoomAPIError:
     return validation_failed([{"field": name, "message": "Invalid field."} for name in fields])
 
@@ -346,7 +339,7 @@ def _change_payload(
     state: State, call: Call, user: dict[str, Any], changed: dict[str, Any], old: dict[str, Any]
 ) -> dict[str, Any]:
     return {
-        **operator(_acting(state, call)),
+        **operator(acting_user(state, call)),
         "object": {"id": user["id"], **changed},
         "old_object": {"id": user["id"], **old},
         "time_stamp": int(state.now() * 1000),
@@ -386,7 +379,7 @@ def delete_user(state: State, call: Call) -> Response:
     del state.users[user["id"]]
     state.user_data.pop(user["id"], None)
     event = "user.deleted" if action == "delete" else "user.disassociated"
-    emit(state, event, lambda: {**operator(_acting(state, call)), "object": _brief(user)})
+    emit(state, event, lambda: {**operator(acting_user(state, call)), "object": _brief(user)})
     return Response.empty()
 
 
@@ -408,7 +401,7 @@ def update_status(state: State, call: Call) -> Response:
     if user["status"] != new_status:
         user["status"] = new_status
         event = "user.activated" if action == "activate" else "user.deactivated"
-        emit(state, event, lambda: {**operator(_acting(state, call)), "object": _brief(user)})
+        emit(state, event, lambda: {**operator(acting_user(state, call)), "object": _brief(user)})
     return Response.empty()
 
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from ._events import emit, meeting_object
 from ._times import iso_z
 from ._webinar_store import LiveWebinar, PastWebinar
 
@@ -47,11 +48,20 @@ def _live(state: State, webinar_id: int | str) -> tuple[dict[str, Any], LiveWebi
     return webinar, live
 
 
+def _instance(webinar: dict[str, Any], live: LiveWebinar) -> dict[str, Any]:
+    """The object live-webinar events carry: this instance's UUID and actual start time."""
+    shown = meeting_object(webinar, id_as_string=True)
+    shown["uuid"] = live.uuid
+    shown["start_time"] = iso_z(live.started_at)
+    return shown
+
+
 def start_webinar(state: State, webinar_id: int | str) -> None:
     webinar = find_webinar(state, webinar_id)
     if webinar["id"] in state.webinar_store.live:
         raise ValueError(f"webinar {webinar['id']} is already started")
-    state.webinar_store.live[webinar["id"]] = LiveWebinar(webinar["uuid"], state.now())
+    live = state.webinar_store.live[webinar["id"]] = LiveWebinar(webinar["uuid"], state.now())
+    emit(state, "webinar.started", lambda: {"object": _instance(webinar, live)})
 
 
 def _registrant_for(state: State, webinar_id: int, email: str | None) -> dict[str, Any] | None:
@@ -85,14 +95,42 @@ def add_participant(
     }
     live.present[user_id] = record
     live.attendance.append(record)
+    joined = {
+        "user_id": user_id,
+        "user_name": name,
+        "id": record["id"],
+        "join_time": record["join_time"],
+        "email": email or "",
+        "registrant_id": record["registrant_id"],
+    }
+    emit(
+        state,
+        "webinar.participant_joined",
+        lambda: {"object": {**_instance(webinar, live), "participant": joined}},
+    )
     return copy.deepcopy(record)
 
 
-def _leave(state: State, record: dict[str, Any]) -> None:
+def _leave(
+    state: State, webinar: dict[str, Any], live: LiveWebinar, record: dict[str, Any]
+) -> None:
     now = state.now()
     record["leave_time"] = iso_z(now)
     joined = _epoch_of(record["join_time"])
     record["duration"] = max(int(now - joined), 0)
+    left = {
+        "user_id": record["user_id"],
+        "user_name": record["name"],
+        "id": record["id"],
+        "leave_time": record["leave_time"],
+        "email": record["user_email"],
+        "registrant_id": record["registrant_id"],
+    }
+    emit(
+        state,
+        "webinar.participant_left",
+        lambda: {"object": {**_instance(webinar, live), "participant": left}},
+    )
 
 
 def _epoch_of(iso: str) -> float:
@@ -101,11 +139,11 @@ def _epoch_of(iso: str) -> float:
 
 def remove_participant(state: State, webinar_id: int | str, user_id: str) -> None:
     """The attendee (by the per-instance ``user_id`` ``add_participant`` gave) leaves."""
-    _, live = _live(state, webinar_id)
+    webinar, live = _live(state, webinar_id)
     record = live.present.pop(user_id, None)
     if record is None:
         raise ValueError(f"no participant {user_id!r} is in webinar {webinar_id}")
-    _leave(state, record)
+    _leave(state, webinar, live, record)
 
 
 def answer_poll(
@@ -167,9 +205,11 @@ def end_webinar(state: State, webinar_id: int | str) -> dict[str, Any]:
     """Everyone still in leaves; the instance becomes a past webinar. Returns its details."""
     webinar, live = _live(state, webinar_id)
     for record in list(live.present.values()):
-        _leave(state, record)
+        _leave(state, webinar, live, record)
     live.present.clear()
     now = state.now()
+    ended = {**_instance(webinar, live), "end_time": iso_z(now)}
+    emit(state, "webinar.ended", lambda: {"object": ended})
     attended = {record["user_email"].casefold() for record in live.attendance}
     absentees = [
         copy.deepcopy(registrant)

@@ -17,6 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ._app import Route
+from ._events import acting_user, changes, emit, meeting_object, operator
 from ._http import Call, Response, ZoomAPIError, validation_failed
 from ._meeting_rules import meeting_errors
 from ._pagination import paginate
@@ -195,9 +196,14 @@ def _template_settings(state: State, host: dict[str, Any], template_id: str) -> 
 
 
 def create_webinar(
-    state: State, host: dict[str, Any], body: dict[str, Any], *, uuid: str | None = None
+    state: State,
+    host: dict[str, Any],
+    body: dict[str, Any],
+    *,
+    uuid: str | None = None,
+    acting: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Validate ``body`` like Zoom, store the webinar and return the stored object."""
+    """Validate ``body`` like Zoom, store the webinar (``webinar.created``) and return it."""
     errors = _errors(body, host["timezone"])
     if errors:
         raise validation_failed(errors)
@@ -235,13 +241,45 @@ def create_webinar(
             webinar[name] = copy.deepcopy(body[name])
     _refresh_schedule(webinar)
     state.webinar_store.webinars[webinar_id] = webinar
+    emit(
+        state,
+        "webinar.created",
+        lambda: {**operator(acting or host), "object": _created_object(webinar)},
+    )
     return webinar
+
+
+def _created_object(webinar: dict[str, Any]) -> dict[str, Any]:
+    shown = meeting_object(webinar)
+    shown["join_url"] = webinar["join_url"]
+    shown["password"] = webinar["password"]
+    shown["settings"] = webinar["settings"]
+    for name in ("recurrence", "occurrences"):
+        if name in webinar:
+            shown[name] = webinar[name]
+    return shown
+
+
+def _emit_updated(
+    state: State, call: Call, operation: str, after: dict[str, Any], before: dict[str, Any]
+) -> None:
+    emit(
+        state,
+        "webinar.updated",
+        lambda: {
+            **operator(acting_user(state, call)),
+            "operation": operation,
+            "object": after,
+            "old_object": before,
+            "time_stamp": int(state.now() * 1000),
+        },
+    )
 
 
 def _post_webinar(state: State, call: Call) -> Response:
     host = require_user(state, call, call.params["userId"])
     body = call.json_object()
-    created = copy.deepcopy(create_webinar(state, host, body))
+    created = copy.deepcopy(create_webinar(state, host, body, acting=acting_user(state, call)))
     created["registrants_confirmation_email"] = created["settings"][
         "registrants_confirmation_email"
     ]
@@ -279,9 +317,18 @@ def _patch_webinar(state: State, call: Call) -> Response:
     occurrence_id = call.query.get("occurrence_id")
     if occurrence_id:
         occurrence = _occurrence(webinar, occurrence_id)
+        old = copy.deepcopy(occurrence)
         if "start_time" in body:
             occurrence["start_time"] = iso_z(parse_start_time(body["start_time"], timezone))
         occurrence["duration"] = body.get("duration", occurrence["duration"])
+        ids = {"id": webinar["id"], "uuid": webinar["uuid"]}
+        _emit_updated(
+            state,
+            call,
+            "single",
+            {**ids, "occurrences": [copy.deepcopy(occurrence)]},
+            {**ids, "occurrences": [old]},
+        )
         return Response.empty()
     updated = copy.deepcopy(webinar)
     for name in _UPDATABLE:
@@ -301,6 +348,9 @@ def _patch_webinar(state: State, call: Call) -> Response:
         )
     _refresh_schedule(updated)
     state.webinar_store.webinars[webinar["id"]] = updated
+    after, before = changes(webinar, updated)
+    ids = {"id": webinar["id"], "uuid": webinar["uuid"]}
+    _emit_updated(state, call, "all", {**ids, **after}, {**ids, **before})
     return Response.empty()
 
 
@@ -312,11 +362,24 @@ def _delete_webinar(state: State, call: Call) -> Response:
             400, 3002, "Sorry, you cannot delete this webinar since it is in progress."
         )
     occurrence_id = call.query.get("occurrence_id")
+    deleted = meeting_object(webinar)
     if occurrence_id:
-        _occurrence(webinar, occurrence_id)["status"] = "deleted"
-        return Response.empty()
-    del store.webinars[webinar["id"]]
-    store.extras.pop(webinar["id"], None)  # past instances stay, as on Zoom
+        occurrence = _occurrence(webinar, occurrence_id)
+        occurrence["status"] = "deleted"
+        picked = {"occurrence_id": occurrence_id, "start_time": occurrence["start_time"]}
+        deleted["occurrences"] = [picked]
+    else:
+        del store.webinars[webinar["id"]]
+        store.extras.pop(webinar["id"], None)  # past instances stay, as on Zoom
+    emit(
+        state,
+        "webinar.deleted",
+        lambda: {
+            **operator(acting_user(state, call)),
+            "operation": "single" if occurrence_id else "all",
+            "object": deleted,
+        },
+    )
     return Response.empty()
 
 
