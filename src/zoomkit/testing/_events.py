@@ -22,7 +22,9 @@ __all__ = [
     "EventOutbox",
     "acting_user",
     "changes",
+    "created_object",
     "emit",
+    "emit_updated",
     "meeting_object",
     "operator",
 ]
@@ -120,3 +122,39 @@ def meeting_object(meeting: dict[str, Any], *, id_as_string: bool = False) -> Pa
     if shown["start_time"] is None:
         del shown["start_time"]
     return shown
+
+
+def created_object(item: dict[str, Any]) -> Payload:
+    """The object of ``meeting.created`` and ``webinar.created``: the summary, the join link,
+    the passcode, the settings and any recurrence."""
+    shown = meeting_object(item)
+    shown["join_url"] = item["join_url"]
+    shown["password"] = item["password"]
+    shown["settings"] = item["settings"]
+    for name in ("recurrence", "occurrences"):
+        if name in item:
+            shown[name] = item[name]
+    return shown
+
+
+def emit_updated(
+    state: State,
+    call: Call,
+    name: str,
+    *,
+    operation: str,
+    after: dict[str, Any],
+    before: dict[str, Any],
+) -> None:
+    """Raise ``meeting.updated`` or ``webinar.updated``: what changed, and what it was."""
+    emit(
+        state,
+        name,
+        lambda: {
+            **operator(acting_user(state, call)),
+            "operation": operation,
+            "object": after,
+            "old_object": before,
+            "time_stamp": int(state.now() * 1000),
+        },
+    )

@@ -16,7 +16,15 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ._app import Route
-from ._events import acting_user, changes, emit, meeting_object, operator
+from ._events import (
+    acting_user,
+    changes,
+    created_object,
+    emit,
+    emit_updated,
+    meeting_object,
+    operator,
+)
 from ._http import Call, Response, ZoomAPIError, validation_failed
 from ._meeting_rules import meeting_errors
 from ._meeting_store import TrashedMeeting
@@ -192,39 +200,9 @@ def create_meeting(
     emit(
         state,
         "meeting.created",
-        lambda: {**operator(acting or host), "object": _created_object(meeting)},
+        lambda: {**operator(acting or host), "object": created_object(meeting)},
     )
     return meeting
-
-
-# -- webhook events: Zoom's payload shapes for created, updated and deleted --------------------
-
-
-def _created_object(meeting: dict[str, Any]) -> dict[str, Any]:
-    shown = meeting_object(meeting)
-    shown["join_url"] = meeting["join_url"]
-    shown["password"] = meeting["password"]
-    shown["settings"] = meeting["settings"]
-    for name in ("recurrence", "occurrences"):
-        if name in meeting:
-            shown[name] = meeting[name]
-    return shown
-
-
-def _emit_updated(
-    state: State, call: Call, operation: str, after: dict[str, Any], before: dict[str, Any]
-) -> None:
-    emit(
-        state,
-        "meeting.updated",
-        lambda: {
-            **operator(acting_user(state, call)),
-            "operation": operation,
-            "object": after,
-            "old_object": before,
-            "time_stamp": int(state.now() * 1000),
-        },
-    )
 
 
 def _post_meeting(state: State, call: Call) -> Response:
@@ -282,12 +260,13 @@ def _patch_meeting(state: State, call: Call) -> Response:
             occurrence["start_time"] = iso_z(parse_start_time(body["start_time"], timezone))
         occurrence["duration"] = body.get("duration", occurrence["duration"])
         ids = {"id": meeting["id"], "uuid": meeting["uuid"]}
-        _emit_updated(
+        emit_updated(
             state,
             call,
-            "single",
-            {**ids, "occurrences": [copy.deepcopy(occurrence)]},
-            {**ids, "occurrences": [old]},
+            "meeting.updated",
+            operation="single",
+            after={**ids, "occurrences": [copy.deepcopy(occurrence)]},
+            before={**ids, "occurrences": [old]},
         )
         return Response.empty()
     updated = copy.deepcopy(meeting)
@@ -311,7 +290,14 @@ def _patch_meeting(state: State, call: Call) -> Response:
     state.meetings[meeting["id"]] = updated
     after, before = changes(meeting, updated)
     ids = {"id": meeting["id"], "uuid": meeting["uuid"]}
-    _emit_updated(state, call, "all", {**ids, **after}, {**ids, **before})
+    emit_updated(
+        state,
+        call,
+        "meeting.updated",
+        operation="all",
+        after={**ids, **after},
+        before={**ids, **before},
+    )
     return Response.empty()
 
 

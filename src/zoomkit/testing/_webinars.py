@@ -17,7 +17,15 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ._app import Route
-from ._events import acting_user, changes, emit, meeting_object, operator
+from ._events import (
+    acting_user,
+    changes,
+    created_object,
+    emit,
+    emit_updated,
+    meeting_object,
+    operator,
+)
 from ._http import Call, Response, ZoomAPIError, validation_failed
 from ._meeting_rules import meeting_errors
 from ._pagination import paginate
@@ -244,36 +252,9 @@ def create_webinar(
     emit(
         state,
         "webinar.created",
-        lambda: {**operator(acting or host), "object": _created_object(webinar)},
+        lambda: {**operator(acting or host), "object": created_object(webinar)},
     )
     return webinar
-
-
-def _created_object(webinar: dict[str, Any]) -> dict[str, Any]:
-    shown = meeting_object(webinar)
-    shown["join_url"] = webinar["join_url"]
-    shown["password"] = webinar["password"]
-    shown["settings"] = webinar["settings"]
-    for name in ("recurrence", "occurrences"):
-        if name in webinar:
-            shown[name] = webinar[name]
-    return shown
-
-
-def _emit_updated(
-    state: State, call: Call, operation: str, after: dict[str, Any], before: dict[str, Any]
-) -> None:
-    emit(
-        state,
-        "webinar.updated",
-        lambda: {
-            **operator(acting_user(state, call)),
-            "operation": operation,
-            "object": after,
-            "old_object": before,
-            "time_stamp": int(state.now() * 1000),
-        },
-    )
 
 
 def _post_webinar(state: State, call: Call) -> Response:
@@ -322,12 +303,13 @@ def _patch_webinar(state: State, call: Call) -> Response:
             occurrence["start_time"] = iso_z(parse_start_time(body["start_time"], timezone))
         occurrence["duration"] = body.get("duration", occurrence["duration"])
         ids = {"id": webinar["id"], "uuid": webinar["uuid"]}
-        _emit_updated(
+        emit_updated(
             state,
             call,
-            "single",
-            {**ids, "occurrences": [copy.deepcopy(occurrence)]},
-            {**ids, "occurrences": [old]},
+            "webinar.updated",
+            operation="single",
+            after={**ids, "occurrences": [copy.deepcopy(occurrence)]},
+            before={**ids, "occurrences": [old]},
         )
         return Response.empty()
     updated = copy.deepcopy(webinar)
@@ -350,7 +332,14 @@ def _patch_webinar(state: State, call: Call) -> Response:
     state.webinar_store.webinars[webinar["id"]] = updated
     after, before = changes(webinar, updated)
     ids = {"id": webinar["id"], "uuid": webinar["uuid"]}
-    _emit_updated(state, call, "all", {**ids, **after}, {**ids, **before})
+    emit_updated(
+        state,
+        call,
+        "webinar.updated",
+        operation="all",
+        after={**ids, **after},
+        before={**ids, **before},
+    )
     return Response.empty()
 
 
