@@ -8,8 +8,10 @@ thin I/O shell around them.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -109,12 +111,38 @@ def clean_params(params: Mapping[str, Any] | None) -> dict[str, Any]:
     return {k: _query_value(v) for k, v in params.items() if v is not None and v is not NOT_GIVEN}
 
 
+_XML_CODE = re.compile(r"<code>\s*(\d+)\s*</code>")
+_XML_MESSAGE = re.compile(r"<message>(.*?)</message>", re.DOTALL)
+
+
+def xml_error_fields(text: str) -> dict[str, Any] | None:
+    """``code`` and ``message`` of Zoom's XML error body, which some endpoints still send
+    (``<error><code>300</code><message>…</message></error>``); ``None`` for anything else.
+
+    Read with two patterns, not an XML parser: the body is untrusted, and two fields are all
+    an error needs.
+    """
+    if not text.lstrip().startswith("<") or "<error" not in text:
+        return None
+    code = _XML_CODE.search(text)
+    message = _XML_MESSAGE.search(text)
+    if code is None and message is None:
+        return None
+    fields: dict[str, Any] = {}
+    if code is not None:
+        fields["code"] = int(code.group(1))
+    if message is not None:
+        fields["message"] = html.unescape(message.group(1).strip())
+    return fields
+
+
 def make_api_error(response: httpx.Response, *, now: float) -> APIError:
     """Map a non-2xx response to the most specific :class:`APIError`.
 
     The status picks the family; Zoom's ``code`` and message refine it (1001 → UserNotFound,
     3001 → MeetingNotFound, "does not contain scopes" → MissingScopeError, expired page tokens,
-    daily limits). Empty and non-JSON bodies still give a readable error.
+    daily limits). Zoom's occasional XML error bodies are read for the same two fields; empty
+    and other non-JSON bodies still give a readable error.
     """
     status = response.status_code
     body: object = None
@@ -126,15 +154,18 @@ def make_api_error(response: httpx.Response, *, now: float) -> APIError:
             body = json.loads(response.content)
         except ValueError:
             body = response.text[:200]
-    if isinstance(body, dict):
-        raw_code = body.get("code")
+    fields = body
+    if isinstance(body, str):
+        fields = xml_error_fields(response.text) or body  # ``body`` stays the text received
+    if isinstance(fields, dict):
+        raw_code = fields.get("code")
         if isinstance(raw_code, int) and not isinstance(raw_code, bool):
             code = raw_code
         elif isinstance(raw_code, str) and raw_code.isdigit():
             code = int(raw_code)
-        raw_message = body.get("message") or body.get("reason") or body.get("error")
+        raw_message = fields.get("message") or fields.get("reason") or fields.get("error")
         message = raw_message if isinstance(raw_message, str) else ""
-        raw_errors = body.get("errors")
+        raw_errors = fields.get("errors")
         if isinstance(raw_errors, list):
             errors = [e for e in raw_errors if isinstance(e, dict)]
     if not message:

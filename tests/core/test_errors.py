@@ -95,6 +95,34 @@ def test_an_html_body_maps_cleanly() -> None:
     assert error.body == "<html>Bad Gateway</html>"
 
 
+XML_NOT_FOUND = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    "<error><code>1001</code><message>User does not exist: a&amp;b@example.com.</message></error>"
+)
+
+
+def test_zooms_xml_error_body_gives_its_code_and_message() -> None:
+    error = make_api_error(response(404, text=XML_NOT_FOUND), now=NOW)
+    assert isinstance(error, UserNotFound)  # the code picked the class, as from JSON
+    assert error.code == 1001
+    assert error.message == "User does not exist: a&b@example.com."
+    assert error.body == XML_NOT_FOUND  # the body stays the text Zoom sent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<html><body><code>500</code></body></html>",  # markup, but no Zoom error
+        "<error>without fields</error>",
+        "plain text <error><code>1</code></error>",  # not an XML document
+    ],
+)
+def test_other_markup_is_not_read_as_a_zoom_error(text: str) -> None:
+    error = make_api_error(response(502, text=text), now=NOW)
+    assert error.code is None
+    assert "no JSON error body" in str(error)
+
+
 def test_an_empty_body_maps_cleanly() -> None:
     error = make_api_error(response(404), now=NOW)
     assert isinstance(error, NotFoundError)
