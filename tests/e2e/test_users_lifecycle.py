@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+from zoomkit import RateLimits
 from zoomkit.errors import (
     BadRequestError,
     ConflictError,
+    DailyLimitExceeded,
     RequestValidationError,
     UserNotFound,
 )
 from zoomkit.models import CreatedUser, UserStatus, UserType
-from zoomkit.testing import FakeZoom
+from zoomkit.testing import PLANS, FakeClock, FakeZoom
 
 pytestmark = pytest.mark.anyio
 
@@ -313,3 +317,22 @@ async def test_a_duration_without_do_not_disturb_is_refused_before_sending(fake:
         with pytest.raises(RequestValidationError, match="Do_Not_Disturb"):
             await zoom.users.update_presence_status("me", status="Away", duration=30)
     assert fake.requests == []
+
+
+async def test_the_accounts_daily_invite_cap_stops_invites_only(clock: FakeClock) -> None:
+    # Zoom's 429 for the account's user invites names no category budget: zoomkit raises it
+    # for that call and blocks nothing else, not even the other Light calls.
+    plan = dataclasses.replace(PLANS["pro"], user_invites_per_day=1)
+    fake = FakeZoom(clock=clock, seed=11, plan=plan)
+    async with fake.client(rate_limits=RateLimits.pro()) as zoom:
+        await zoom.users.create(email="one@example.com", type=UserType.BASIC, action="create")
+        with pytest.raises(DailyLimitExceeded, match=r"daily rate limit \(1\) of user invite"):
+            await zoom.users.create(email="two@example.com", type=UserType.BASIC, action="create")
+        other = await zoom.users.create(
+            email="two@example.com", type=UserType.BASIC, action="custCreate"
+        )
+        me = await zoom.users.me()  # Light, like the refused invite
+        quota = await zoom.quota()
+    assert other.email == "two@example.com"
+    assert me.id == fake.owner["id"]
+    assert all(q.blocked_until is None for q in quota.categories.values())

@@ -497,6 +497,38 @@ async def test_the_fourth_add_of_one_registrant_in_a_day_gets_zooms_429(kind: st
     assert tomorrow.status_code == 201
 
 
+@pytest.mark.parametrize(("plan", "invites"), [(FREE, 50), (PRO, 1_500), (BUSINESS, 10_000)])
+def test_user_invites_per_day_follow_zooms_spec(plan: Plan, invites: int) -> None:
+    assert plan.user_invites_per_day == invites
+
+
+@pytest.mark.anyio
+async def test_user_invites_past_the_plans_daily_cap_get_zooms_429() -> None:
+    clock = FakeClock()
+    plan = Plan("invites", PRO.categories, user_invites_per_day=2)
+    fake = FakeZoom(clock=clock, seed=1, plan=plan)
+
+    def user(n: int, action: str = "create") -> dict[str, object]:
+        return {"action": action, "user_info": {"email": f"u{n}@example.com", "type": 1}}
+
+    async with api_client(fake) as api:
+        invited = [await api.post("/users", json=user(n)) for n in range(2)]
+        refused = await api.post("/users", json=user(2))
+        created = await api.post("/users", json=user(3, "custCreate"))  # not an invite
+        clock.advance(seconds_to_midnight(clock))
+        await sign_in(api, fake)
+        tomorrow = await api.post("/users", json=user(2))
+    assert {answer.status_code for answer in invited} == {201}
+    assert refused.status_code == 429
+    assert refused.json()["message"] == (
+        "You have exceeded the daily rate limit (2) of user invite requests permitted for this "
+        "account. You may resume these requests at GMT 00:00:00."
+    )
+    assert refused.headers["retry-after"] == MIDNIGHT_AFTER_START
+    assert created.status_code == 201
+    assert tomorrow.status_code == 201
+
+
 @pytest.mark.anyio
 async def test_without_a_plan_registrants_are_not_limited() -> None:
     fake = FakeZoom(clock=FakeClock(), seed=1)

@@ -16,7 +16,7 @@ Run it as a real server with ``python -m zoomkit.testing serve --port 8000``.
 from ._clock import FakeClock
 from ._credentials import JWTApp, OAuthApp, ServerToServerApp
 from ._fake import FakeZoom
-from ._limits import CategoryLimit, Plan
+from ._limits import PLANS, CategoryLimit, Plan
 from ._state import Counters, RecordedRequest
 from ._webhooks import Delivery, PendingDelivery, Subscription
 
@@ -29,6 +29,7 @@ __all__ = [
     "JWTApp",
     "OAuthApp",
     "PendingDelivery",
+    "PLANS",
     "Plan",
     "RecordedRequest",
     "ServerToServerApp",

@@ -136,6 +136,8 @@ class Plan:
     meeting_writes_per_host: int = 100
     registrations_per_registrant: int = 3
     """Adds (single or batch) of one email to one meeting or webinar per UTC day."""
+    user_invites_per_day: int | None = None
+    """``POST /users`` with ``action: create`` per UTC day for the account (None: no cap)."""
 
     def limit(self, category: str) -> CategoryLimit:
         return self.categories.get(category) or self.categories["Light"]
@@ -153,6 +155,7 @@ FREE = Plan(
         # Zoom's table prints 10/min and 30,000/day for Free; FakeZoom keeps the printed numbers.
         "Resource-intensive": CategoryLimit(10, per=60.0, daily=30_000),
     },
+    user_invites_per_day=50,
 )
 PRO = Plan(
     "pro",
@@ -162,6 +165,7 @@ PRO = Plan(
         "Heavy": CategoryLimit(10, daily=30_000, daily_pool="Heavy"),
         "Resource-intensive": CategoryLimit(10, per=60.0, daily=30_000, daily_pool="Heavy"),
     },
+    user_invites_per_day=1_500,
 )
 BUSINESS = Plan(
     "business",
@@ -171,6 +175,7 @@ BUSINESS = Plan(
         "Heavy": CategoryLimit(40, daily=60_000, daily_pool="Heavy"),
         "Resource-intensive": CategoryLimit(20, per=60.0, daily=60_000, daily_pool="Heavy"),
     },
+    user_invites_per_day=10_000,
 )
 PLANS: dict[str, Plan] = {"free": FREE, "pro": PRO, "business": BUSINESS}
 
@@ -279,6 +284,7 @@ class RateLimits:
     _daily: Counter[tuple[str, int]] = field(default_factory=Counter)
     _host_writes: Counter[tuple[str, int]] = field(default_factory=Counter)
     _registrations: Counter[tuple[str, int, str, int]] = field(default_factory=Counter)
+    _user_invites: Counter[int] = field(default_factory=Counter)
 
     def admit(self, category: str, now: float) -> Admission:
         """Count one authenticated request of ``category`` and decide whether it is served."""
@@ -342,3 +348,23 @@ class RateLimits:
                 )
         for key in keys:
             self._registrations[key] += 1
+
+    def count_user_invite(self, now: float) -> None:
+        """Count one ``action: create`` user invite today; Zoom's 429 once the plan's are spent.
+
+        Zoom's message is the one its spec documents for ``POST /users``; the refusal is the
+        account's for this operation, not its Light budget.
+        """
+        if self.plan is None or self.plan.user_invites_per_day is None:
+            return
+        cap = self.plan.user_invites_per_day
+        day = utc_day(now)
+        if self._user_invites[day] >= cap:
+            raise ZoomAPIError(
+                429,
+                429,
+                f"You have exceeded the daily rate limit ({cap}) of user invite requests "
+                "permitted for this account. You may resume these requests at GMT 00:00:00.",
+                headers={"retry-after": next_utc_midnight_iso(now)},
+            )
+        self._user_invites[day] += 1

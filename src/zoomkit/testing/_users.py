@@ -246,6 +246,8 @@ def create_user(state: State, call: Call) -> Response:
         raise ZoomAPIError(400, 300, "Invalid parameter: password")
     if state.find_user(email, None) is not None:
         raise ZoomAPIError(409, 1005, f'Email "{email}" has already been used.')
+    if action == "create":
+        state.limits.count_user_invite(state.now())
     user = new_user(
         state,
         email,
