@@ -20,56 +20,22 @@ from ._http import Call, Response, ZoomAPIError, validation_failed
 from ._meeting_store import MeetingExtras
 from ._meetings import meeting_or_404
 from ._pagination import paginate
+from ._registrant_rules import (
+    OPTIONAL_FIELDS,
+    STATUSES,
+    batch_items,
+    chosen_for_status,
+    field_errors,
+    question_errors,
+    store_questions,
+    transition,
+)
 from ._state import State
 from ._times import iso_z
 
 __all__ = ["ROUTES"]
 
 MAX_REGISTRANTS = 4_999
-_BATCH_SIZE = 30
-_STATUSES = ("approved", "pending", "denied")
-_OPTIONAL_FIELDS = (
-    "last_name",
-    "address",
-    "city",
-    "state",
-    "zip",
-    "country",
-    "phone",
-    "comments",
-    "custom_questions",
-    "industry",
-    "job_title",
-    "no_of_employees",
-    "org",
-    "purchasing_time_frame",
-    "role_in_purchase_process",
-    "language",
-)
-_FIELD_NAMES = frozenset(
-    {
-        "last_name",
-        "address",
-        "city",
-        "country",
-        "zip",
-        "state",
-        "phone",
-        "industry",
-        "org",
-        "job_title",
-        "purchasing_time_frame",
-        "role_in_purchase_process",
-        "no_of_employees",
-        "comments",
-    }
-)
-# A registrant goes from one status to another by each action; others are left as they are.
-_TRANSITIONS = {
-    "approve": {"pending": "approved", "denied": "approved"},
-    "deny": {"pending": "denied", "approved": "denied"},
-    "cancel": {"approved": "denied"},
-}
 
 
 def _registering(state: State, call: Call) -> tuple[dict[str, Any], MeetingExtras]:
@@ -86,17 +52,6 @@ def _registration_off(meeting: dict[str, Any]) -> ZoomAPIError:
     return ZoomAPIError(
         400, 404, f"Registration has not been enabled for this meeting: {meeting['id']}."
     )
-
-
-def _field_errors(body: dict[str, Any], prefix: str = "") -> list[dict[str, str]]:
-    errors = []
-    email = body.get("email")
-    if not isinstance(email, str) or "@" not in email or len(email) > 128:
-        errors.append({"field": f"{prefix}email", "message": "Invalid field."})
-    first_name = body.get("first_name")
-    if not isinstance(first_name, str) or not 0 < len(first_name) <= 64:
-        errors.append({"field": f"{prefix}first_name", "message": "Invalid field."})
-    return errors
 
 
 def _register(
@@ -117,7 +72,7 @@ def _register(
         "first_name": body["first_name"],
         "last_name": "",
         "email": email,
-        **{name: copy.deepcopy(body[name]) for name in _OPTIONAL_FIELDS if name in body},
+        **{name: copy.deepcopy(body[name]) for name in OPTIONAL_FIELDS if name in body},
         "status": "pending" if manual and not body.get("auto_approve") else "approved",
         "create_time": iso_z(state.now()),
         "join_url": (f"https://us05web.zoom.us/w/{meeting['id']}?tk={state.ids.secret(43)}{pwd}"),
@@ -133,7 +88,7 @@ def _create(state: State, call: Call) -> Response:
     if meeting["settings"].get("approval_type", 2) not in (0, 1):
         raise _registration_off(meeting)
     body = call.json_object()
-    errors = _field_errors(body)
+    errors = field_errors(body)
     if errors:
         raise validation_failed(errors)
     state.limits.count_registrations("meeting", meeting["id"], [body["email"]], state.now())
@@ -169,20 +124,7 @@ def _batch(state: State, call: Call) -> Response:
     if meeting["settings"].get("approval_type", 2) not in (0, 1):
         raise _registration_off(meeting)
     body = call.json_object()
-    given = body.get("registrants")
-    if not isinstance(given, list) or not 0 < len(given) <= _BATCH_SIZE:
-        raise validation_failed([{"field": "registrants", "message": "Invalid field."}])
-    errors = [
-        error
-        for index, item in enumerate(given)
-        for error in (
-            _field_errors(item, f"registrants[{index}].")
-            if isinstance(item, dict)
-            else [{"field": f"registrants[{index}]", "message": "Invalid field."}]
-        )
-    ]
-    if errors:
-        raise validation_failed(errors)
+    given = batch_items(body, field_errors)
     emails = [item["email"] for item in given]
     state.limits.count_registrations("meeting", meeting["id"], emails, state.now())
     extras = state.meeting_store.of(meeting["id"])
@@ -209,7 +151,7 @@ def _batch(state: State, call: Call) -> Response:
 def _list(state: State, call: Call) -> Response:
     _meeting, extras = _registering(state, call)
     status = call.query.get("status") or "approved"
-    if status not in _STATUSES:
+    if status not in STATUSES:
         raise validation_failed([{"field": "status", "message": "Invalid field."}])
     selected = [copy.deepcopy(r) for r in extras.registrants.values() if r["status"] == status]
     page = paginate(
@@ -245,35 +187,14 @@ def _delete(state: State, call: Call) -> Response:
     return Response.empty()
 
 
-def _named(extras: MeetingExtras, ref: object) -> dict[str, Any] | None:
-    if not isinstance(ref, dict):
-        return None
-    if ref.get("id"):
-        return extras.registrants.get(ref["id"])
-    email = str(ref.get("email", "")).casefold()
-    return next((r for r in extras.registrants.values() if r["email"].casefold() == email), None)
-
-
 def _status(state: State, call: Call) -> Response:
     """Apply an action to the named registrants (all of them when none are named).
 
     Registrants Zoom cannot find are skipped, as Zoom does; at most 30 may be named.
     """
     _meeting, extras = _registering(state, call)
-    body = call.json_object()
-    action = body.get("action")
-    if action not in _TRANSITIONS:
-        raise validation_failed([{"field": "action", "message": "Invalid field."}])
-    refs = body.get("registrants")
-    if refs is not None and (not isinstance(refs, list) or len(refs) > _BATCH_SIZE):
-        raise validation_failed([{"field": "registrants", "message": "Invalid field."}])
-    if refs is None:
-        chosen = list(extras.registrants.values())
-    else:
-        found = (_named(extras, ref) for ref in refs)
-        chosen = [r for r in found if r is not None]
-    for registrant in chosen:
-        registrant["status"] = _TRANSITIONS[action].get(registrant["status"], registrant["status"])
+    action, chosen = chosen_for_status(call.json_object(), extras.registrants)
+    transition(action, chosen)
     return Response.empty()
 
 
@@ -285,22 +206,10 @@ def _get_questions(state: State, call: Call) -> Response:
 def _update_questions(state: State, call: Call) -> Response:
     meeting = meeting_or_404(state, call.params["meetingId"])
     body = call.json_object()
-    errors = [
-        {"field": f"questions[{index}].field_name", "message": "Invalid field."}
-        for index, question in enumerate(body.get("questions") or [])
-        if not isinstance(question, dict) or question.get("field_name") not in _FIELD_NAMES
-    ]
-    errors += [
-        {"field": f"custom_questions[{index}].type", "message": "Invalid field."}
-        for index, question in enumerate(body.get("custom_questions") or [])
-        if not isinstance(question, dict) or question.get("type") not in ("short", "single")
-    ]
+    errors = question_errors(body, ("short", "single"))
     if errors:
         raise validation_failed(errors)
-    questions = state.meeting_store.of(meeting["id"]).questions
-    for name in ("questions", "custom_questions"):
-        if name in body:
-            questions[name] = copy.deepcopy(body[name])
+    store_questions(state.meeting_store.of(meeting["id"]).questions, body)
     return Response.empty()
 
 

@@ -18,6 +18,16 @@ from typing import Any
 from ._app import Route
 from ._http import Call, Response, ZoomAPIError, validation_failed
 from ._pagination import paginate
+from ._registrant_rules import (
+    OPTIONAL_FIELDS,
+    STATUSES,
+    batch_items,
+    chosen_for_status,
+    field_errors,
+    question_errors,
+    store_questions,
+    transition,
+)
 from ._state import State
 from ._times import iso_z
 from ._webinar_common import webinar_or_404
@@ -25,51 +35,7 @@ from ._webinar_store import WebinarExtras
 
 __all__ = ["ROUTES"]
 
-_BATCH_SIZE = 30
-_STATUSES = ("approved", "pending", "denied")
-_OPTIONAL_FIELDS = (
-    "last_name",
-    "address",
-    "city",
-    "state",
-    "zip",
-    "country",
-    "phone",
-    "comments",
-    "custom_questions",
-    "industry",
-    "job_title",
-    "no_of_employees",
-    "org",
-    "purchasing_time_frame",
-    "role_in_purchase_process",
-    "language",
-)
-_FIELD_NAMES = frozenset(
-    {
-        "last_name",
-        "address",
-        "city",
-        "country",
-        "zip",
-        "state",
-        "phone",
-        "industry",
-        "org",
-        "job_title",
-        "purchasing_time_frame",
-        "role_in_purchase_process",
-        "no_of_employees",
-        "comments",
-    }
-)
 _CUSTOM_TYPES = frozenset({"short", "single_radio", "single_dropdown", "multiple"})
-# A registrant goes from one status to another by each action; others are left as they are.
-_TRANSITIONS = {
-    "approve": {"pending": "approved", "denied": "approved"},
-    "deny": {"pending": "denied", "approved": "denied"},
-    "cancel": {"approved": "denied"},
-}
 
 
 def _registering(state: State, call: Call) -> tuple[dict[str, Any], WebinarExtras]:
@@ -83,21 +49,7 @@ def _registering(state: State, call: Call) -> tuple[dict[str, Any], WebinarExtra
 
 
 def _field_errors(body: dict[str, Any], prefix: str = "") -> list[dict[str, str]]:
-    errors = []
-    email = body.get("email")
-    if not isinstance(email, str) or "@" not in email or len(email) > 128:
-        errors.append({"field": f"{prefix}email", "message": "Invalid field."})
-    first_name = body.get("first_name")
-    if not isinstance(first_name, str) or not 0 < len(first_name) <= 64:
-        errors.append({"field": f"{prefix}first_name", "message": "Invalid field."})
-    if len(str(body.get("last_name", ""))) > 64:
-        errors.append({"field": f"{prefix}last_name", "message": "Invalid field."})
-    answers = body.get("custom_questions", [])
-    if not isinstance(answers, list) or not all(
-        isinstance(a, dict) and len(str(a.get("value", ""))) <= 128 for a in answers
-    ):
-        errors.append({"field": f"{prefix}custom_questions", "message": "Invalid field."})
-    return errors
+    return field_errors(body, prefix, strict=True)
 
 
 def _approved_count(extras: WebinarExtras) -> int:
@@ -139,7 +91,7 @@ def _register(
         "first_name": body["first_name"],
         "last_name": "",
         "email": email,
-        **{name: copy.deepcopy(body[name]) for name in _OPTIONAL_FIELDS if name in body},
+        **{name: copy.deepcopy(body[name]) for name in OPTIONAL_FIELDS if name in body},
         "status": "approved" if approve else "pending",
         "create_time": iso_z(state.now()),
         "join_url": f"https://us05web.zoom.us/w/{webinar['id']}?tk={state.ids.secret(43)}{pwd}",
@@ -192,20 +144,7 @@ def _batch(state: State, call: Call) -> Response:
         )
     webinar, extras = _registering(state, call)
     body = call.json_object()
-    given = body.get("registrants")
-    if not isinstance(given, list) or not 0 < len(given) <= _BATCH_SIZE:
-        raise validation_failed([{"field": "registrants", "message": "Invalid field."}])
-    errors = [
-        error
-        for index, item in enumerate(given)
-        for error in (
-            _field_errors(item, f"registrants[{index}].")
-            if isinstance(item, dict)
-            else [{"field": f"registrants[{index}]", "message": "Invalid field."}]
-        )
-    ]
-    if errors:
-        raise validation_failed(errors)
+    given = batch_items(body, _field_errors)
     emails = [item["email"] for item in given]
     state.limits.count_registrations("webinar", webinar["id"], emails, state.now())
     approve = bool(body.get("auto_approve")) or webinar["settings"].get("approval_type") == 0
@@ -223,7 +162,7 @@ def _batch(state: State, call: Call) -> Response:
 def _list(state: State, call: Call) -> Response:
     _webinar, extras = _registering(state, call)
     status = call.query.get("status") or "approved"
-    if status not in _STATUSES:
+    if status not in STATUSES:
         raise validation_failed([{"field": "status", "message": "Invalid field."}])
     source = call.query.get("tracking_source_id")
     selected = [
@@ -261,40 +200,19 @@ def _delete(state: State, call: Call) -> Response:
     return Response.empty()
 
 
-def _named(extras: WebinarExtras, ref: object) -> dict[str, Any] | None:
-    if not isinstance(ref, dict):
-        return None
-    if ref.get("id"):
-        return extras.registrants.get(ref["id"])
-    email = str(ref.get("email", "")).casefold()
-    return next((r for r in extras.registrants.values() if r["email"].casefold() == email), None)
-
-
 def _status(state: State, call: Call) -> Response:
     """Apply an action to the named registrants (all of them when none are named).
 
     Registrants Zoom cannot find are skipped, as Zoom does; at most 30 may be named.
     """
     webinar, extras = _registering(state, call)
-    body = call.json_object()
-    action = body.get("action")
-    if action not in _TRANSITIONS:
-        raise validation_failed([{"field": "action", "message": "Invalid field."}])
-    refs = body.get("registrants")
-    if refs is not None and (not isinstance(refs, list) or len(refs) > _BATCH_SIZE):
-        raise validation_failed([{"field": "registrants", "message": "Invalid field."}])
-    if refs is None:
-        chosen = list(extras.registrants.values())
-    else:
-        found = (_named(extras, ref) for ref in refs)
-        chosen = [r for r in found if r is not None]
+    action, chosen = chosen_for_status(call.json_object(), extras.registrants)
     if action == "approve":
         newly = sum(1 for r in chosen if r["status"] != "approved")
         limit = webinar["settings"].get("registrants_restrict_number", 0)
         if limit and _approved_count(extras) + newly > limit:
             raise ZoomAPIError(400, 3035, "Webinar has reached maximum attendee capacity.")
-    for registrant in chosen:
-        registrant["status"] = _TRANSITIONS[action].get(registrant["status"], registrant["status"])
+    transition(action, chosen)
     return Response.empty()
 
 
@@ -306,22 +224,10 @@ def _get_questions(state: State, call: Call) -> Response:
 def _update_questions(state: State, call: Call) -> Response:
     webinar = webinar_or_404(state, call.params["webinarId"])
     body = call.json_object()
-    errors = [
-        {"field": f"questions[{index}].field_name", "message": "Invalid field."}
-        for index, question in enumerate(body.get("questions") or [])
-        if not isinstance(question, dict) or question.get("field_name") not in _FIELD_NAMES
-    ]
-    errors += [
-        {"field": f"custom_questions[{index}].type", "message": "Invalid field."}
-        for index, question in enumerate(body.get("custom_questions") or [])
-        if not isinstance(question, dict) or question.get("type") not in _CUSTOM_TYPES
-    ]
+    errors = question_errors(body, _CUSTOM_TYPES)
     if errors:
         raise validation_failed(errors)
-    questions = state.webinar_store.of(webinar["id"]).questions
-    for name in ("questions", "custom_questions"):
-        if name in body:
-            questions[name] = copy.deepcopy(body[name])
+    store_questions(state.webinar_store.of(webinar["id"]).questions, body)
     return Response.empty()
 
 
