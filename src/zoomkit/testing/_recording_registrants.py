@@ -18,6 +18,7 @@ from ._app import Route
 from ._http import Call, Response, ZoomAPIError, validation_failed
 from ._pagination import paginate
 from ._recordings import StoredRecording, find_recording
+from ._registrant_rules import QUESTION_FIELDS
 from ._state import State
 
 __all__ = ["ROUTES"]
@@ -67,22 +68,6 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     ),
     "status": _STATUSES,
 }
-_FORM_FIELDS = (
-    "last_name",
-    "address",
-    "city",
-    "country",
-    "zip",
-    "state",
-    "phone",
-    "industry",
-    "org",
-    "job_title",
-    "purchasing_time_frame",
-    "role_in_purchase_process",
-    "no_of_employees",
-    "comments",
-)
 
 
 def _recording(state: State, call: Call) -> StoredRecording:
@@ -195,7 +180,7 @@ def _question_problems(body: dict[str, Any]) -> list[str]:
     questions = body.get("questions", [])
     if not isinstance(questions, list) or not all(
         isinstance(q, dict)
-        and q.get("field_name") in _FORM_FIELDS
+        and q.get("field_name") in QUESTION_FIELDS
         and isinstance(q.get("required", False), bool)
         for q in questions
     ):

@@ -16,6 +16,7 @@ from ._http import validation_failed
 __all__ = [
     "BATCH_SIZE",
     "OPTIONAL_FIELDS",
+    "QUESTION_FIELDS",
     "STATUSES",
     "batch_items",
     "chosen_for_status",
@@ -47,7 +48,7 @@ OPTIONAL_FIELDS = (
     "language",
 )
 """Registrant fields kept as given, beside the required ``email`` and ``first_name``."""
-_QUESTION_FIELDS = frozenset(
+QUESTION_FIELDS = frozenset(
     {
         "last_name",
         "address",
@@ -65,6 +66,7 @@ _QUESTION_FIELDS = frozenset(
         "comments",
     }
 )
+"""The standard registration-form fields a question may name (meetings, webinars, recordings)."""
 # A registrant goes from one status to another by each action; others are left as they are.
 _TRANSITIONS = {
     "approve": {"pending": "approved", "denied": "approved"},
@@ -157,7 +159,7 @@ def question_errors(body: dict[str, Any], custom_types: Collection[str]) -> list
     errors = [
         {"field": f"questions[{index}].field_name", "message": "Invalid field."}
         for index, question in enumerate(body.get("questions") or [])
-        if not isinstance(question, dict) or question.get("field_name") not in _QUESTION_FIELDS
+        if not isinstance(question, dict) or question.get("field_name") not in QUESTION_FIELDS
     ]
     errors += [
         {"field": f"custom_questions[{index}].type", "message": "Invalid field."}
