@@ -252,6 +252,20 @@ class RateLimits:
         rate = self.rate(category)
         return (rate.per / self.safety - rate.per) / 2
 
+    def grant_gap(self, category: Category, *, smooth: bool) -> float:
+        """The least time between consecutive grants in ``category``.
+
+        With ``smooth``, a per-second budget is spread evenly (``per / requests``, after
+        ``safety``): a burst's last sends leave tens of milliseconds late, as much as the
+        headroom. A longer window (Resource-intensive, per minute) may still go at once: its
+        headroom is seconds, and spreading it would make ten dashboard pages take a minute.
+        """
+        rate = self.rate(category)
+        if not smooth or rate.per > 1.0:
+            return 0.0
+        requests, seconds = self.window(category)
+        return seconds / requests
+
     def budget(self, category: Category) -> DailyBudget | None:
         """The daily budget ``category`` draws from, if the plan has one."""
         return self._budgets.get(category)
@@ -372,8 +386,9 @@ class MemoryRateLimiter:
     Several clients of one process can share an instance. For many processes on one account,
     use ``zoomkit.contrib.redis.RedisRateLimiter``.
 
-    Grants are ``per / requests`` seconds apart (one Light call every 33 ms on Pro): the
-    plan's pace, without bursts. ``smooth=False`` lets a window's whole budget go at once,
+    Grants of per-second budgets are ``per / requests`` seconds apart (one Light call every
+    33 ms on Pro): the plan's pace, without bursts (:meth:`RateLimits.grant_gap`; per-minute
+    budgets may still go at once). ``smooth=False`` lets a window's whole budget go at once,
     which serves the first calls of a quiet client sooner, but a burst's last sends leave late
     and can meet the next window's sends inside one of Zoom's seconds, so it needs more
     ``safety`` headroom to stay clear of 429s.
@@ -420,7 +435,7 @@ class MemoryRateLimiter:
             limit=requests,
             window=seconds,
             cost=cost,
-            min_gap=seconds / requests if self.smooth else 0.0,
+            min_gap=self.limits.grant_gap(category, smooth=self.smooth),
         )
         if count is not None:
             count.used += cost

@@ -63,6 +63,23 @@ async def test_a_smooth_limiter_spreads_the_same_burst_evenly(clock: FakeClock) 
 
 
 @pytest.mark.anyio
+async def test_a_smooth_limiter_still_lets_a_per_minute_budget_go_at_once(
+    clock: FakeClock,
+) -> None:
+    # Ten dashboard pages a minute: spread, the tenth would wait 54 s; its headroom is seconds.
+    limiter = MemoryRateLimiter(small(resource_intensive=Rate(3, per=60.0)), clock=clock)
+    waits = [await limiter.acquire(R) for _ in range(4)]
+    assert waits == [0.0, 0.0, 0.0, 60.0]
+
+
+def test_the_grant_gap_spreads_per_second_budgets_only() -> None:
+    limits = RateLimits.pro(safety=0.8)
+    assert limits.grant_gap(L, smooth=True) == pytest.approx(1.25 / 30)
+    assert limits.grant_gap(L, smooth=False) == 0.0
+    assert limits.grant_gap(R, smooth=True) == 0.0
+
+
+@pytest.mark.anyio
 async def test_categories_are_paced_independently(limiter: MemoryRateLimiter) -> None:
     for _ in range(5):
         await limiter.acquire(L)

@@ -45,9 +45,10 @@ class RedisRateLimiter:
     process of that account must use the same one, and the same ``limits``. Time comes from
     ``clock``; the processes' clocks must agree (one host, or NTP), as Zoom's does with each.
 
-    Grants are those of :class:`~zoomkit.MemoryRateLimiter`, with the same ``smooth``:
-    ``per / requests`` seconds apart by default, so no burst leaves late and bunches up with
-    the next window's sends; ``smooth=False`` lets a window's budget go at once.
+    Grants are those of :class:`~zoomkit.MemoryRateLimiter`, with the same ``smooth``: a
+    per-second budget is spread ``per / requests`` seconds apart by default, so no burst leaves
+    late and bunches up with the next window's sends; ``smooth=False`` lets a window's budget
+    go at once.
     """
 
     def __init__(
@@ -123,7 +124,7 @@ class RedisRateLimiter:
                     daily_limit,
                     _num(next_midnight(now) - now),
                     _num(next_midnight(now)),
-                    _num(seconds / requests if self.smooth else 0.0),
+                    _num(self.limits.grant_gap(category, smooth=self.smooth)),
                 ],
             )
         verdict, value = _fields(answer)[:2]
