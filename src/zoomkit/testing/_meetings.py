@@ -28,6 +28,7 @@ from ._events import (
 from ._http import Call, Response, ZoomAPIError, validation_failed
 from ._meeting_rules import meeting_errors
 from ._meeting_store import TrashedMeeting
+from ._occurrences import find_occurrence, update_occurrence
 from ._pagination import paginate
 from ._recurrence import occurrences
 from ._state import State
@@ -227,19 +228,11 @@ def meeting_or_404(state: State, raw_id: str) -> dict[str, Any]:
     return meeting
 
 
-def _occurrence(meeting: dict[str, Any], occurrence_id: str) -> dict[str, Any]:
-    for occurrence in meeting.get("occurrences", []):
-        if occurrence["occurrence_id"] == occurrence_id:
-            found: dict[str, Any] = occurrence
-            return found
-    raise ZoomAPIError(400, 3000, "Invalid occurrence_id.")
-
-
 def _get_meeting(state: State, call: Call) -> Response:
     meeting = copy.deepcopy(meeting_or_404(state, call.params["meetingId"]))
     occurrence_id = call.query.get("occurrence_id")
     if occurrence_id:
-        occurrence = _occurrence(meeting, occurrence_id)
+        occurrence = find_occurrence(meeting, occurrence_id)
         meeting["start_time"] = occurrence["start_time"]
         meeting["duration"] = occurrence["duration"]
     return Response(200, meeting)
@@ -254,20 +247,7 @@ def _patch_meeting(state: State, call: Call) -> Response:
         raise validation_failed(errors)
     occurrence_id = call.query.get("occurrence_id")
     if occurrence_id:
-        occurrence = _occurrence(meeting, occurrence_id)
-        old = copy.deepcopy(occurrence)
-        if "start_time" in body:
-            occurrence["start_time"] = iso_z(parse_start_time(body["start_time"], timezone))
-        occurrence["duration"] = body.get("duration", occurrence["duration"])
-        ids = {"id": meeting["id"], "uuid": meeting["uuid"]}
-        emit_updated(
-            state,
-            call,
-            "meeting.updated",
-            operation="single",
-            after={**ids, "occurrences": [copy.deepcopy(occurrence)]},
-            before={**ids, "occurrences": [old]},
-        )
+        update_occurrence(state, call, "meeting.updated", meeting, occurrence_id, body, timezone)
         return Response.empty()
     updated = copy.deepcopy(meeting)
     for name in _UPDATABLE:
@@ -306,7 +286,7 @@ def _delete_meeting(state: State, call: Call) -> Response:
     occurrence_id = call.query.get("occurrence_id")
     deleted = meeting_object(meeting)
     if occurrence_id:
-        occurrence = _occurrence(meeting, occurrence_id)
+        occurrence = find_occurrence(meeting, occurrence_id)
         occurrence["status"] = "deleted"
         picked = {"occurrence_id": occurrence_id, "start_time": occurrence["start_time"]}
         deleted["occurrences"] = [picked]

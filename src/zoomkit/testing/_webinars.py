@@ -28,6 +28,7 @@ from ._events import (
 )
 from ._http import Call, Response, ZoomAPIError, validation_failed
 from ._meeting_rules import meeting_errors
+from ._occurrences import find_occurrence, update_occurrence
 from ._pagination import paginate
 from ._recurrence import occurrences
 from ._state import State
@@ -269,19 +270,11 @@ def _post_webinar(state: State, call: Call) -> Response:
     return Response(201, created)
 
 
-def _occurrence(webinar: dict[str, Any], occurrence_id: str) -> dict[str, Any]:
-    for occurrence in webinar.get("occurrences", []):
-        if occurrence["occurrence_id"] == occurrence_id:
-            found: dict[str, Any] = occurrence
-            return found
-    raise ZoomAPIError(400, 3000, "Invalid occurrence_id.")
-
-
 def _get_webinar(state: State, call: Call) -> Response:
     webinar = copy.deepcopy(webinar_or_404(state, call.params["webinarId"]))
     occurrence_id = call.query.get("occurrence_id")
     if occurrence_id:
-        occurrence = _occurrence(webinar, occurrence_id)
+        occurrence = find_occurrence(webinar, occurrence_id)
         webinar["start_time"] = occurrence["start_time"]
         webinar["duration"] = occurrence["duration"]
     return Response(200, webinar)
@@ -297,20 +290,7 @@ def _patch_webinar(state: State, call: Call) -> Response:
     timezone = body.get("timezone", webinar["timezone"])
     occurrence_id = call.query.get("occurrence_id")
     if occurrence_id:
-        occurrence = _occurrence(webinar, occurrence_id)
-        old = copy.deepcopy(occurrence)
-        if "start_time" in body:
-            occurrence["start_time"] = iso_z(parse_start_time(body["start_time"], timezone))
-        occurrence["duration"] = body.get("duration", occurrence["duration"])
-        ids = {"id": webinar["id"], "uuid": webinar["uuid"]}
-        emit_updated(
-            state,
-            call,
-            "webinar.updated",
-            operation="single",
-            after={**ids, "occurrences": [copy.deepcopy(occurrence)]},
-            before={**ids, "occurrences": [old]},
-        )
+        update_occurrence(state, call, "webinar.updated", webinar, occurrence_id, body, timezone)
         return Response.empty()
     updated = copy.deepcopy(webinar)
     for name in _UPDATABLE:
@@ -353,7 +333,7 @@ def _delete_webinar(state: State, call: Call) -> Response:
     occurrence_id = call.query.get("occurrence_id")
     deleted = meeting_object(webinar)
     if occurrence_id:
-        occurrence = _occurrence(webinar, occurrence_id)
+        occurrence = find_occurrence(webinar, occurrence_id)
         occurrence["status"] = "deleted"
         picked = {"occurrence_id": occurrence_id, "start_time": occurrence["start_time"]}
         deleted["occurrences"] = [picked]
